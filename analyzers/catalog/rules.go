@@ -103,3 +103,13 @@ func MustLookup(id string) Rule {
 	}
 	return r
 }
+
+// Page is the rule's documentation page in Markdown: a title line, the
+// one-sentence summary, and Doc. docs/rules/<ID>.md is generated from
+// it, `snatlint -explain <ID>` prints it, and SARIF help.markdown
+// carries it.
+func (r Rule) Page() string {
+	return "# " + r.ID + " " + r.Name + "\n\n" +
+		"Default level: `" + string(r.Level) + "`. " + r.Title + ".\n\n" +
+		r.Doc
+}

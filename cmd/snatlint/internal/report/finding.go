@@ -59,6 +59,10 @@ type Problem struct {
 	File   string // file or package path; may be empty
 	Pos    Position
 	Reason string
+	// Fatal is true when something could not be checked (exit status 2);
+	// otherwise the problem is a warning, e.g. a malformed suppression
+	// directive (reported, exit status at least 1).
+	Fatal bool
 }
 
 // Sort orders findings deterministically: file, line, column, rule.

@@ -1,0 +1,64 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+// WriteText writes findings go vet style, one per line:
+//
+//	file:line:col: message [SNAT00x]
+//
+// with each related location indented below it. Paths are relative to
+// r.Cwd when the file lies below it.
+func WriteText(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		fmt.Fprintf(bw, "%s: %s [%s]\n", textPos(r.Cwd, f.Pos), f.Message, f.RuleID)
+		for _, rel := range f.Related {
+			fmt.Fprintf(bw, "\t%s: %s\n", textPos(r.Cwd, rel.Pos), rel.Message)
+		}
+	}
+	return bw.Flush()
+}
+
+// WriteProblems writes what could not be checked, one per line, for
+// stderr.
+func WriteProblems(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, p := range r.Problems {
+		prefix := "snatlint: "
+		if !p.Fatal {
+			prefix = "snatlint: warning: "
+		}
+		if where := problemPos(r.Cwd, p); where != "" {
+			fmt.Fprintf(bw, "%s%s: %s\n", prefix, where, p.Reason)
+		} else {
+			fmt.Fprintf(bw, "%s%s\n", prefix, p.Reason)
+		}
+	}
+	return bw.Flush()
+}
+
+func textPos(cwd string, p Position) string {
+	file, _ := relTo(cwd, p.File)
+	switch {
+	case p.Line > 0 && p.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", file, p.Line)
+	}
+	return file
+}
+
+func problemPos(cwd string, p Problem) string {
+	if p.Pos.File != "" {
+		return textPos(cwd, p.Pos)
+	}
+	if p.File != "" {
+		f, _ := relTo(cwd, p.File)
+		return f
+	}
+	return ""
+}
