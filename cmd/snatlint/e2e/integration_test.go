@@ -1,0 +1,42 @@
+package e2e_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestIntegration runs snatlint on testdata/integration, a module that uses
+// the real Azure SDK for Go (azidentity, armcompute v6, armresources v1.2,
+// azblob), in vet-tool mode and standalone. Both must report exactly the
+// lines marked "expect", and so the same set. The SDK's own code decides
+// which factory methods build a pipeline (design.md, "Decisions on edge
+// cases"), which only a real module shows.
+//
+// It needs the modules in go.sum: skipped with -short, or when they
+// cannot be downloaded outside CI (CI=true makes that a failure).
+func TestIntegration(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the real-Azure-SDK integration test in -short mode")
+	}
+	dir := filepath.Join(repoRoot(), "testdata", "integration")
+	env := []string{"GOWORK=off", "GOFLAGS=-mod=readonly"}
+	if res := run(t, dir, env, "go", "mod", "download"); res.code != 0 {
+		msg := "testdata/integration: cannot download its modules (run `go mod download` there with network access): " + res.stderr
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	want := expectations(t, dir, ".go")
+
+	vet, vetDetails := runVet(t, dir, env, "./...")
+	diffSites(t, "go vet -vettool=snatlint", vet, want, vetDetails)
+
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	standalone, details := runStandalone(t, dir, "./...")
+	diffSites(t, "snatlint standalone", standalone, want, details)
+
+	diffSites(t, "standalone vs vet", standalone, vet, details)
+}
