@@ -1,0 +1,395 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/snatlint/snatlint/analyzers"
+	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+	"github.com/snatlint/snatlint/pylint"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// categoryDirective is the Category of the analyzers' diagnostics about
+// malformed suppression directives (analyzers/internal/diag).
+const categoryDirective = "directive"
+
+// levelFragment prefixes the level in a diagnostic URL's fragment
+// (analyzers/internal/diag: the per-finding level travels there).
+const levelFragment = "#level-"
+
+type goResult struct {
+	findings []report.Finding
+	problems []report.Problem
+	noMatch  []string // path patterns that matched no package
+}
+
+// checkGo loads the Go packages named by t, grouped by the module that
+// holds them, and runs the analyzers on every package that loads and
+// type-checks; the others are reported as problems.
+func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File) goResult {
+	var res goResult
+	patterns := append(slices.Clone(t.goPatterns), t.goFileDirs...)
+	if len(patterns) == 0 {
+		return res
+	}
+	groups := map[string][]string{} // module root -> patterns relative to it
+	var roots []string
+	for _, p := range patterns {
+		dir := cwd
+		if isPathPattern(cwd, p) {
+			dir = patternDir(cwd, p)
+		}
+		modRoot := findUp(dir, "go.mod")
+		if modRoot == "" {
+			if hasGoFiles(dir, strings.HasSuffix(p, "...")) {
+				res.problems = append(res.problems, report.Problem{File: dir,
+					Reason: fmt.Sprintf("%s has Go files but no go.mod in it or any parent directory: Go code not checked (run snatlint inside a Go module)", p), Fatal: true})
+			}
+			continue // no Go module and no Go files: a Python-only tree
+		}
+		rp := p
+		if isPathPattern(cwd, p) {
+			rel := mustRel(modRoot, patternDir(cwd, p))
+			rp = "./" + filepath.ToSlash(rel)
+			if strings.HasSuffix(p, "...") {
+				rp = strings.TrimSuffix(rp, "/.") + "/..."
+				rp = strings.Replace(rp, "/./...", "/...", 1)
+			}
+		}
+		if _, ok := groups[modRoot]; !ok {
+			roots = append(roots, modRoot)
+		}
+		groups[modRoot] = append(groups[modRoot], rp)
+	}
+	for _, modRoot := range roots {
+		fs, ps, noMatch := checkModule(ctx, modRoot, groups[modRoot], cfg)
+		res.findings = append(res.findings, fs...)
+		res.problems = append(res.problems, ps...)
+		for _, p := range noMatch {
+			res.noMatch = append(res.noMatch, filepath.Join(modRoot, p))
+		}
+	}
+	return res
+}
+
+func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File) (findings []report.Finding, problems []report.Problem, noMatch []string) {
+	lcfg := &packages.Config{
+		Context: ctx,
+		Mode:    packages.LoadAllSyntax | packages.NeedModule,
+		Dir:     dir,
+		Tests:   cfg.Tests,
+	}
+	pkgs, err := packages.Load(lcfg, patterns...)
+	if err != nil {
+		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("loading Go packages: %v", err), Fatal: true}}, nil
+	}
+	for _, p := range patterns {
+		pdir := filepath.Join(dir, strings.TrimSuffix(p, "..."))
+		if _, err := os.Stat(pdir); err != nil {
+			continue // go list reports the missing directory
+		}
+		if strings.HasSuffix(p, "...") && !matchesAny(pdir, pkgs) {
+			noMatch = append(noMatch, p)
+		}
+	}
+
+	// Report every load, parse and type error once, in the package that has it.
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			key := e.Pos + e.Msg
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			problems = append(problems, packageProblem(p, e))
+		}
+	})
+
+	var good []*packages.Package
+	for _, p := range pkgs {
+		if p.IllTyped || len(p.Errors) > 0 {
+			continue // reported above; the analyzers need well-typed code
+		}
+		if strings.HasSuffix(p.ID, ".test") {
+			continue // the generated test main package
+		}
+		good = append(good, p)
+	}
+	as := analyzers.New(cfg)
+	if len(good) == 0 || len(as) == 0 {
+		return nil, problems, noMatch
+	}
+	graph, err := checker.Analyze(as, good, nil)
+	if err != nil {
+		return nil, append(problems, report.Problem{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}), noMatch
+	}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			problems = append(problems, report.Problem{File: act.Package.PkgPath,
+				Reason: fmt.Sprintf("package %s not checked: %v", act.Package.PkgPath, act.Err), Fatal: true})
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if d.Category == categoryDirective {
+				problems = append(problems, report.Problem{Pos: toPos(act.Package.Fset, d.Pos), Reason: d.Message})
+				continue
+			}
+			findings = append(findings, goFinding(act.Package.Fset, d))
+		}
+	}
+	return findings, problems, noMatch
+}
+
+func matchesAny(dir string, pkgs []*packages.Package) bool {
+	dir = filepath.Clean(dir)
+	for _, p := range pkgs {
+		pd := p.Dir
+		if pd == "" && len(p.GoFiles) > 0 {
+			pd = filepath.Dir(p.GoFiles[0])
+		}
+		if pd == dir || strings.HasPrefix(pd, dir+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// packageProblem turns a load/parse/type error into a problem naming the
+// package, the file and the reason.
+func packageProblem(p *packages.Package, e packages.Error) report.Problem {
+	pr := report.Problem{File: p.PkgPath, Fatal: true}
+	if pr.File == "" {
+		pr.File = p.ID
+	}
+	pr.Pos = parsePos(e.Pos)
+	kind := "does not load"
+	switch e.Kind {
+	case packages.ParseError:
+		kind = "does not parse"
+	case packages.TypeError:
+		kind = "does not type-check"
+	}
+	pr.Reason = fmt.Sprintf("package %s %s: %s", pr.File, kind, e.Msg)
+	return pr
+}
+
+// parsePos parses "file:line:col" (or "file:line", or "").
+func parsePos(s string) report.Position {
+	if s == "" || s == "-" {
+		return report.Position{}
+	}
+	pos := report.Position{Offset: -1}
+	parts := strings.Split(s, ":")
+	nums := []int{}
+	for len(parts) > 1 && len(nums) < 2 {
+		n, err := strconv.Atoi(parts[len(parts)-1])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		parts = parts[:len(parts)-1]
+	}
+	pos.File = strings.Join(parts, ":")
+	if len(nums) > 0 {
+		pos.Line = nums[0]
+	}
+	if len(nums) > 1 {
+		pos.Column = nums[1]
+	}
+	return pos
+}
+
+func toPos(fset *token.FileSet, p token.Pos) report.Position {
+	if !p.IsValid() {
+		return report.Position{Offset: -1}
+	}
+	pp := fset.Position(p)
+	return report.Position{File: pp.Filename, Line: pp.Line, Column: pp.Column, Offset: pp.Offset}
+}
+
+// goFinding converts an analyzer diagnostic (Category = rule ID, level in
+// the URL fragment) into a finding.
+func goFinding(fset *token.FileSet, d analysis.Diagnostic) report.Finding {
+	f := report.Finding{
+		RuleID:  d.Category,
+		Level:   levelOf(d),
+		Lang:    "go",
+		Pos:     toPos(fset, d.Pos),
+		End:     toPos(fset, d.End),
+		Message: d.Message,
+	}
+	if !d.End.IsValid() {
+		f.End = f.Pos
+	}
+	for _, r := range d.Related {
+		end := r.End
+		if !end.IsValid() {
+			end = r.Pos
+		}
+		f.Related = append(f.Related, report.Related{Pos: toPos(fset, r.Pos), End: toPos(fset, end), Message: r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fx := report.Fix{Message: sf.Message}
+		for _, te := range sf.TextEdits {
+			tf := fset.File(te.Pos)
+			if tf == nil {
+				continue
+			}
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			fx.Edits = append(fx.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(te.Pos), End: tf.Offset(end), NewText: string(te.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fx)
+	}
+	return f
+}
+
+// levelOf reads the per-finding level from the diagnostic URL's
+// "#level-..." fragment, else the rule's default level.
+func levelOf(d analysis.Diagnostic) catalog.Level {
+	if _, frag, ok := strings.Cut(d.URL, levelFragment); ok {
+		switch l := catalog.Level(frag); l {
+		case catalog.LevelError, catalog.LevelWarning, catalog.LevelNote:
+			return l
+		}
+	}
+	if r, ok := catalog.Lookup(d.Category); ok {
+		return r.Level
+	}
+	return catalog.LevelWarning
+}
+
+// findUp returns the nearest directory at or above dir holding name.
+func findUp(dir, name string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, name)); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+var errFound = errors.New("found")
+
+// hasGoFiles reports whether dir (and, if recursive, its subdirectories,
+// skipping hidden, vendor and testdata directories) holds .go files.
+func hasGoFiles(dir string, recursive bool) bool {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && (!recursive || strings.HasPrefix(d.Name(), ".") || d.Name() == "vendor" || d.Name() == "testdata" || d.Name() == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(p, ".go") {
+			return errFound
+		}
+		return nil
+	})
+	return errors.Is(err, errFound)
+}
+
+// checkPython discovers and checks the Python files named by t. It
+// returns the directories holding Python files (to tell a pattern that
+// matched only Python files from one that matched nothing).
+func checkPython(ctx context.Context, t targets, cfg *config.File) ([]report.Finding, []report.Problem, map[string]bool) {
+	dirs := map[string]bool{}
+	if len(t.pyPaths) == 0 {
+		return nil, nil, dirs
+	}
+	opts := pylint.Options{Config: cfg, Tests: cfg.Tests}
+	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
+	problems := pyProblems(ferrs)
+	files = slices.DeleteFunc(files, func(f string) bool { return config.Excluded(cfg, f) })
+	for _, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			continue
+		}
+		for d := filepath.Dir(abs); ; {
+			if dirs[d] {
+				break
+			}
+			dirs[d] = true
+			parent := filepath.Dir(d)
+			if parent == d {
+				break
+			}
+			d = parent
+		}
+	}
+	if len(files) == 0 {
+		return nil, problems, dirs
+	}
+	pfs, cerrs := pylint.Check(ctx, files, opts)
+	problems = append(problems, pyProblems(cerrs)...)
+	var findings []report.Finding
+	for _, pf := range pfs {
+		findings = append(findings, pyFinding(pf))
+	}
+	return findings, problems, dirs
+}
+
+func pyProblems(errs []pylint.FileError) []report.Problem {
+	var ps []report.Problem
+	for _, e := range errs {
+		file := e.File
+		if abs, err := filepath.Abs(file); err == nil && file != "" {
+			file = abs
+		}
+		ps = append(ps, report.Problem{File: file, Reason: e.Err.Error(), Fatal: e.Fatal})
+	}
+	return ps
+}
+
+func pyFinding(pf pylint.Finding) report.Finding {
+	file := pf.File
+	if abs, err := filepath.Abs(file); err == nil {
+		file = abs
+	}
+	f := report.Finding{
+		RuleID:  pf.RuleID,
+		Level:   pf.Level,
+		Lang:    "python",
+		Pos:     report.Position{File: file, Line: pf.Line, Column: pf.Column, Offset: pf.StartByte},
+		End:     report.Position{File: file, Line: pf.EndLine, Column: pf.EndColumn, Offset: pf.EndByte},
+		Message: pf.Message,
+	}
+	if f.Level == "" {
+		if r, ok := catalog.Lookup(pf.RuleID); ok {
+			f.Level = r.Level
+		}
+	}
+	for _, r := range pf.Related {
+		rf := r.File
+		if abs, err := filepath.Abs(rf); err == nil {
+			rf = abs
+		}
+		p := report.Position{File: rf, Line: r.Line, Column: r.Column, Offset: -1}
+		f.Related = append(f.Related, report.Related{Pos: p, End: p, Message: r.Message})
+	}
+	return f
+}

@@ -1,0 +1,448 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+)
+
+// exitError is an error with an exit status; an empty message prints
+// nothing.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+func (e *exitError) ExitCode() int { return e.code }
+
+var (
+	errFindings  = &exitError{code: 1}
+	errUnchecked = &exitError{code: 2}
+)
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, args...) + "\nrun 'snatlint -h' for usage"}
+}
+
+// options are the parsed command line.
+type options struct {
+	format     string
+	output     string
+	fix        bool
+	tests      bool
+	lang       string
+	configPath string
+	explain    string
+	version    bool
+	patterns   []string
+
+	goOn, pyOn bool
+}
+
+const usageText = `snatlint finds HTTP clients, transports, Azure SDK clients and credentials
+built per request, per loop iteration or per task run, in Go and Python code.
+
+Usage:
+  snatlint [flags] [patterns...]     (default pattern ./...)
+  go vet -vettool=$(command -v snatlint) ./...
+
+Patterns are Go package patterns (./..., ./cmd/x) and paths; Python files
+are found under the same directories or given as file names.
+
+Exit status: 0 no findings, 1 findings, 2 something could not be checked.
+
+Flags:
+`
+
+// parseFlags parses and validates args. A -h request returns
+// flag.ErrHelp.
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("snatlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json or sarif")
+	fs.StringVar(&o.output, "o", "", "write findings to `file` instead of standard output")
+	fs.BoolVar(&o.fix, "fix", false, "apply machine fixes to the source files")
+	fs.BoolVar(&o.tests, "tests", false, "also check test files (_test.go; tests/, test_*.py, *_test.py, conftest.py)")
+	fs.StringVar(&o.lang, "lang", "go,python", "comma-separated `languages` to check: go, python")
+	fs.StringVar(&o.configPath, "config", "", "configuration `file` (default: .snatlint.yaml found upward from the scanned directory)")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` (e.g. SNAT001) and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usageText)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, &exitError{code: 2, msg: "run 'snatlint -h' for usage"}
+	}
+	o.patterns = fs.Args()
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// validate checks flag values and combinations, in one place.
+func (o *options) validate() error {
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return usageError("unknown -format %q: use text, json or sarif", o.format)
+	}
+	for _, l := range strings.Split(o.lang, ",") {
+		switch strings.TrimSpace(l) {
+		case "go":
+			o.goOn = true
+		case "python", "py":
+			o.pyOn = true
+		default:
+			return usageError("unknown language %q in -lang: use go, python or go,python", l)
+		}
+	}
+	if o.explain != "" {
+		if _, ok := catalog.Lookup(strings.ToUpper(o.explain)); !ok {
+			return usageError("unknown rule %q for -explain: use one of %s", o.explain, ruleIDs())
+		}
+		if len(o.patterns) > 0 || o.fix || o.output != "" {
+			return usageError("-explain takes no patterns, -fix or -o")
+		}
+	}
+	for _, p := range o.patterns {
+		if strings.HasPrefix(p, "-") {
+			return usageError("flag %q after the patterns: put flags before the patterns", p)
+		}
+		if p == "" {
+			return usageError("empty pattern")
+		}
+	}
+	if len(o.patterns) == 0 {
+		o.patterns = []string{"./..."}
+	}
+	return nil
+}
+
+func ruleIDs() string {
+	ids := make([]string, len(catalog.Rules))
+	for i, r := range catalog.Rules {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// version is the module version from the build information.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
+		return "devel"
+	}
+	return bi.Main.Version
+}
+
+// run is the whole standalone command; it never exits the process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case o.version:
+		fmt.Fprintf(stdout, "snatlint %s\n", version())
+		return nil
+	case o.explain != "":
+		fmt.Fprint(stdout, catalog.MustLookup(strings.ToUpper(o.explain)).Page())
+		return nil
+	}
+
+	cwd, err := os.Getwd()
+	if err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
+	cfg, err := loadConfig(o, cwd)
+	if err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
+	tests := o.tests || cfg.Tests
+	runCfg := *cfg
+	runCfg.Tests = tests
+
+	t := classify(cwd, o.patterns)
+	rep := &report.Report{Cwd: cwd, Root: scanRoot(cwd), Version: version()}
+
+	var goNoMatch []string
+	if o.goOn {
+		res := checkGo(ctx, cwd, t, &runCfg)
+		rep.Findings = append(rep.Findings, res.findings...)
+		rep.Problems = append(rep.Problems, res.problems...)
+		goNoMatch = res.noMatch
+	}
+	pyDirs := map[string]bool{}
+	if o.pyOn {
+		fs, ps, dirs := checkPython(ctx, t, &runCfg)
+		rep.Findings = append(rep.Findings, fs...)
+		rep.Problems = append(rep.Problems, ps...)
+		pyDirs = dirs
+	}
+	// A pattern that matched neither Go packages nor Python files is a
+	// mistake (design.md: no Go packages at all is fine in a Python tree).
+	for _, p := range goNoMatch {
+		if !o.pyOn || !pyDirs[patternDir(cwd, p)] {
+			rep.Problems = append(rep.Problems, report.Problem{File: p, Reason: fmt.Sprintf("pattern %q matched no Go packages or Python files", p), Fatal: true})
+		}
+	}
+
+	rep.Findings = dedup(report.ApplyConfig(rep.Findings, cfg))
+	if !tests {
+		rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool { return isTestFile(f.Pos.File) })
+	}
+	if len(t.goFiles) > 0 && len(t.goPatterns) == 0 {
+		// Only Go file names were given (pre-commit): report on those files.
+		rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool {
+			return f.Lang == "go" && !t.goFiles[f.Pos.File]
+		})
+	}
+	report.Sort(rep.Findings)
+	rep.Problems = sortProblems(rep.Problems)
+
+	if o.fix {
+		res := report.ApplyFixes(rep.Findings, os.ReadFile)
+		for _, file := range sortedKeys(res.Files) {
+			if err := writeFilePreservingMode(file, res.Files[file]); err != nil {
+				rep.Problems = append(rep.Problems, report.Problem{File: file, Reason: fmt.Sprintf("writing fixed file: %v", err), Fatal: true})
+			}
+		}
+		for _, s := range res.Skipped {
+			fmt.Fprintln(stderr, "snatlint: "+s)
+		}
+		fmt.Fprintf(stderr, "snatlint: applied %d fixes in %d files\n", res.Applied, len(res.Files))
+	}
+
+	if err := writeReport(o, rep, stdout); err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
+	report.WriteProblems(stderr, rep)
+	switch {
+	case rep.Fatal():
+		return errUnchecked
+	case len(rep.Findings) > 0 || len(rep.Problems) > 0:
+		return errFindings
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func writeFilePreservingMode(file string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(file); err == nil {
+		mode = st.Mode().Perm()
+	}
+	return os.WriteFile(file, data, mode)
+}
+
+func writeReport(o *options, rep *report.Report, stdout io.Writer) (err error) {
+	w := stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			return fmt.Errorf("creating output: %w", err)
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("writing output: %w", cerr)
+			}
+		}()
+		w = f
+	}
+	switch o.format {
+	case "json":
+		err = report.WriteJSON(w, rep)
+	case "sarif":
+		err = report.WriteSARIF(w, rep)
+	default:
+		err = report.WriteText(w, rep)
+	}
+	if err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// loadConfig reads -config, or .snatlint.yaml found upward from the
+// first scanned directory; no file means defaults.
+func loadConfig(o *options, cwd string) (*config.File, error) {
+	path := o.configPath
+	if path == "" {
+		var err error
+		path, err = config.Find(patternDir(cwd, o.patterns[0]))
+		if err != nil {
+			return nil, err
+		}
+		if path == "" {
+			return &config.File{}, nil
+		}
+	}
+	return config.Load(path)
+}
+
+// targets are the patterns sorted by kind.
+type targets struct {
+	goPatterns []string        // Go package patterns, as given
+	goFiles    map[string]bool // absolute .go files given by name
+	goFileDirs []string        // their directories, as ./relative patterns
+	pyPaths    []string        // directories and .py files for Python discovery
+}
+
+func classify(cwd string, patterns []string) targets {
+	t := targets{goFiles: map[string]bool{}}
+	for _, p := range patterns {
+		switch {
+		case strings.HasSuffix(p, ".py"):
+			t.pyPaths = append(t.pyPaths, p)
+		case strings.HasSuffix(p, ".go"):
+			abs := absPath(cwd, p)
+			t.goFiles[abs] = true
+			dir := "./" + filepath.ToSlash(mustRel(cwd, filepath.Dir(abs)))
+			if !slices.Contains(t.goFileDirs, dir) {
+				t.goFileDirs = append(t.goFileDirs, dir)
+			}
+		default:
+			t.goPatterns = append(t.goPatterns, p)
+			if isPathPattern(cwd, p) {
+				t.pyPaths = append(t.pyPaths, strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/"))
+			}
+		}
+	}
+	for i, p := range t.pyPaths {
+		if p == "" {
+			t.pyPaths[i] = "."
+		}
+	}
+	return t
+}
+
+// isPathPattern reports whether a Go pattern names a directory (rather
+// than an import path).
+func isPathPattern(cwd, p string) bool {
+	if p == "..." || p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || filepath.IsAbs(p) {
+		return true
+	}
+	st, err := os.Stat(absPath(cwd, strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")))
+	return err == nil && st.IsDir()
+}
+
+// patternDir is the absolute directory a pattern starts from.
+func patternDir(cwd, p string) string {
+	p = strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+	if strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".py") {
+		p = filepath.Dir(p)
+	}
+	if p == "" {
+		p = "."
+	}
+	return absPath(cwd, p)
+}
+
+func absPath(cwd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(cwd, p)
+}
+
+func mustRel(base, p string) string {
+	r, err := filepath.Rel(base, p)
+	if err != nil {
+		return p
+	}
+	return r
+}
+
+// scanRoot is the repository root (the nearest directory above cwd that
+// holds .git), else cwd: SARIF URIs are relative to it.
+func scanRoot(cwd string) string {
+	for d := cwd; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return cwd
+		}
+		d = parent
+	}
+}
+
+func isTestFile(file string) bool {
+	if strings.HasSuffix(file, "_test.go") {
+		return true
+	}
+	if !strings.HasSuffix(file, ".py") {
+		return false
+	}
+	base := filepath.Base(file)
+	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "conftest.py" {
+		return true
+	}
+	return slices.Contains(strings.Split(filepath.ToSlash(filepath.Dir(file)), "/"), "tests")
+}
+
+// dedup drops findings reported twice (a file analysed both in a package
+// and in its test variant).
+func dedup(fs []report.Finding) []report.Finding {
+	type key struct {
+		file      string
+		line, col int
+		rule, msg string
+	}
+	seen := map[key]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.Pos.File, f.Pos.Line, f.Pos.Column, f.RuleID, f.Message}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+func sortProblems(ps []report.Problem) []report.Problem {
+	slices.SortStableFunc(ps, func(a, b report.Problem) int {
+		if c := strings.Compare(a.Pos.File+a.File, b.Pos.File+b.File); c != 0 {
+			return c
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		return strings.Compare(a.Reason, b.Reason)
+	})
+	// Drop exact duplicates (the same load error seen from two roots).
+	return slices.CompactFunc(ps, func(a, b report.Problem) bool { return a == b })
+}
