@@ -1,0 +1,302 @@
+package construct
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"slices"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/internal/typesx"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// solve sets the levels of direct constructions, computes the facts of
+// the package's functions to a fixed point, and exports them.
+func (a *analyzer) solve() {
+	for _, c := range a.cands {
+		if c.site.Rule != "" {
+			a.setLevel(c)
+		}
+	}
+	order := make([]*types.Func, 0, len(a.decls))
+	for fn := range a.decls {
+		if _, root := a.cat.Call(fn); !root && !a.cat.Silent(fn) {
+			order = append(order, fn)
+		}
+	}
+	slices.SortFunc(order, func(x, y *types.Func) int { return int(x.Pos() - y.Pos()) })
+	byOwner := map[*types.Func][]*candidate{}
+	for _, c := range a.cands {
+		if c.owner != nil && !c.cache {
+			byOwner[c.owner] = append(byOwner[c.owner], c)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range order {
+			var best *candidate
+			for _, c := range byOwner[fn] {
+				a.resolveLocal(c)
+				if c.site.Rule != "" && (best == nil || worse(c.site, best.site)) {
+					best = c
+				}
+			}
+			if best == nil {
+				continue
+			}
+			old := a.local[fn]
+			if old == nil || worse(best.site, Site{Rule: old.Rule, Level: catalog.Level(old.Level)}) {
+				a.local[fn] = a.factFor(fn, best)
+				changed = true
+			}
+		}
+	}
+	for _, c := range a.cands {
+		a.resolveLocal(c)
+	}
+	for _, fn := range order {
+		if f := a.local[fn]; f != nil {
+			a.pass.ExportObjectFact(fn, f)
+		}
+	}
+	if len(a.local) > 0 {
+		a.pass.ExportPackageFact(new(Relevant))
+	}
+}
+
+// resolveLocal fills in a call to a function of this package from its
+// fact, once known.
+func (a *analyzer) resolveLocal(c *candidate) {
+	fn := c.site.Callee
+	if fn == nil || fn.Pkg() != a.pass.Pkg {
+		return
+	}
+	if _, root := a.cat.Call(fn); root {
+		return
+	}
+	f := a.local[fn]
+	if f == nil || c.site.Fact == f {
+		return
+	}
+	c.site.Fact, c.site.Rule, c.site.What = f, f.Rule, f.What
+	c.site.Level = catalog.Level(f.Level)
+	if f.Rule == catalog.SNAT003 && a.freshArgs(c.site.Cursor) {
+		c.site.Level, c.site.FreshTransport = catalog.LevelError, true
+	}
+}
+
+// worse reports whether x is more severe than y: a higher level, then a
+// lower rule number.
+func worse(x, y Site) bool {
+	if rx, ry := x.Level.Rank(), y.Level.Rank(); rx != ry {
+		return rx > ry
+	}
+	return x.Rule < y.Rule
+}
+
+// factFor builds fn's fact from its most severe candidate.
+func (a *analyzer) factFor(fn *types.Func, c *candidate) *Constructs {
+	f := &Constructs{
+		Rule:      c.site.Rule,
+		Level:     string(c.site.Level),
+		What:      c.site.What,
+		Chain:     []string{typesx.FuncName(fn, nil)},
+		ChainPkgs: []string{fn.Pkg().Path()},
+	}
+	switch {
+	case c.site.Fact != nil:
+		n := min(len(c.site.Fact.Chain), maxChain-1)
+		f.Chain = append(f.Chain, c.site.Fact.Chain[:n]...)
+		f.ChainPkgs = append(f.ChainPkgs, c.site.Fact.ChainPkgs[:n]...)
+		f.Sites = slices.Clone(c.site.Fact.Sites)
+	case c.site.Callee != nil: // a catalog root
+		f.Chain = append(f.Chain, typesx.FuncName(c.site.Callee, nil))
+		f.ChainPkgs = append(f.ChainPkgs, c.site.Callee.Pkg().Path())
+		f.Sites = []string{a.pass.Fset.Position(c.site.Cursor.Node().Pos()).String()}
+	default:
+		f.Sites = []string{a.pass.Fset.Position(c.site.Cursor.Node().Pos()).String()}
+	}
+	if len(f.Sites) > maxSites {
+		f.Sites = f.Sites[:maxSites]
+	}
+	return f
+}
+
+// setLevel decides the level of a direct construction or of a call to
+// an imported fact-carrying function.
+func (a *analyzer) setLevel(c *candidate) {
+	s := &c.site
+	if s.Fact != nil {
+		s.Level = catalog.Level(s.Fact.Level)
+	} else {
+		s.Level = catalog.MustLookup(s.Rule).Level
+	}
+	lit := compositeLit(c.node)
+	switch s.Rule {
+	case catalog.SNAT001:
+		s.Level = catalog.LevelError
+		if v := fieldValue(lit, "DisableKeepAlives"); v != nil {
+			if tv, ok := a.pass.TypesInfo.Types[v]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+				s.DisableKeepAlives = true
+			}
+		}
+		s.Const = a.allConst(lit)
+	case catalog.SNAT002:
+		if s.Fact != nil {
+			break
+		}
+		s.Level, s.SharedPool = catalog.LevelWarning, "http.DefaultTransport"
+		if v := fieldValue(lit, "Transport"); v != nil && !a.isNil(v) {
+			if a.fresh(v, s.Cursor, 0) {
+				s.Level, s.SharedPool, s.FreshTransport = catalog.LevelError, "", true
+			} else {
+				s.SharedPool = "its Transport"
+			}
+		}
+		s.Const = a.allConst(lit)
+	case catalog.SNAT003:
+		if a.freshArgs(s.Cursor) {
+			s.Level, s.FreshTransport = catalog.LevelError, true
+		}
+	case catalog.SNAT004:
+		s.Level = catalog.LevelError
+	}
+}
+
+// compositeLit returns n as a composite literal, or nil.
+func compositeLit(n ast.Node) *ast.CompositeLit {
+	lit, _ := n.(*ast.CompositeLit)
+	return lit
+}
+
+// fieldValue is the value of the keyed field name in lit, or nil.
+func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
+	if lit == nil {
+		return nil
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// allConst reports whether every field value of lit is a constant.
+func (a *analyzer) allConst(lit *ast.CompositeLit) bool {
+	if lit == nil {
+		return false
+	}
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		if tv, ok := a.pass.TypesInfo.Types[kv.Value]; !ok || tv.Value == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// freshArgs reports whether a call's arguments hold a transport or
+// client built right there (ClientOptions.Transport: &http.Client{}).
+func (a *analyzer) freshArgs(cur inspector.Cursor) bool {
+	call, ok := cur.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Args {
+		if a.fresh(arg, cur, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// fresh reports whether e builds an http.Transport or http.Client right
+// there: a construction in e (also nested in composite literals), or a
+// local variable of the function at site assigned one.
+func (a *analyzer) fresh(e ast.Expr, site inspector.Cursor, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	e = ast.Unparen(e)
+	if c := a.byNode[e]; c != nil && (c.site.Rule == catalog.SNAT001 || c.site.Rule == catalog.SNAT002) {
+		return true
+	}
+	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		return a.fresh(e.X, site, depth+1)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if a.fresh(elt, site, depth+1) {
+				return true
+			}
+		}
+	case *ast.Ident:
+		obj, ok := a.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok || a.isPackageVar(obj) {
+			return false
+		}
+		decl := enclosingDecl(site)
+		if !decl.Valid() {
+			return false
+		}
+		for v := range a.valuesOf(decl, obj) {
+			if a.fresh(v, site, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valuesOf yields the expressions assigned to the local variable obj in
+// decl.
+func (a *analyzer) valuesOf(decl inspector.Cursor, obj types.Object) func(func(ast.Expr) bool) {
+	return func(yield func(ast.Expr) bool) {
+		for c := range decl.Preorder((*ast.Ident)(nil)) {
+			if a.pass.TypesInfo.ObjectOf(c.Node().(*ast.Ident)) != obj {
+				continue
+			}
+			var v ast.Expr
+			switch c.ParentEdgeKind() {
+			case edge.AssignStmt_Lhs:
+				as := c.Parent().Node().(*ast.AssignStmt)
+				if len(as.Lhs) == len(as.Rhs) {
+					v = as.Rhs[c.ParentEdgeIndex()]
+				} else if c.ParentEdgeIndex() == 0 {
+					v = as.Rhs[0]
+				}
+			case edge.ValueSpec_Names:
+				vs := c.Parent().Node().(*ast.ValueSpec)
+				if len(vs.Values) == len(vs.Names) {
+					v = vs.Values[c.ParentEdgeIndex()]
+				}
+			}
+			if v != nil && !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// result lists the uncached sites.
+func (a *analyzer) result() *Result {
+	r := &Result{}
+	for _, c := range a.cands {
+		if c.cache || c.site.Rule == "" {
+			continue
+		}
+		r.Sites = append(r.Sites, c.site)
+	}
+	return r
+}

@@ -1,0 +1,91 @@
+// Package typesx holds small go/types helpers: "is this object the one
+// named pkg.Name", resolved through aliases, never by spelling alone.
+package typesx
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// IsNamed reports whether t (after unaliasing and ignoring one level of
+// pointer when ptrOK) is the named type pkgPath.name.
+func IsNamed(t types.Type, pkgPath, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath
+}
+
+// IsPointerToNamed reports whether t is *pkgPath.name.
+func IsPointerToNamed(t types.Type, pkgPath, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && IsNamed(p.Elem(), pkgPath, name)
+}
+
+// IsFunc reports whether fn is the package-level function pkgPath.name.
+func IsFunc(fn *types.Func, pkgPath, name string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	return fn.Signature().Recv() == nil
+}
+
+// IsMethod reports whether fn is the method typeName.name declared in
+// pkgPath (on T or *T).
+func IsMethod(fn *types.Func, pkgPath, typeName, name string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Name() != name || fn.Pkg().Path() != pkgPath {
+		return false
+	}
+	return RecvTypeName(fn) == typeName
+}
+
+// RecvTypeName is the name of the receiver's base type of method fn, or
+// "" for a function or an interface method.
+func RecvTypeName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	t := types.Unalias(recv.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		if _, isIface := n.Underlying().(*types.Interface); isIface {
+			return ""
+		}
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// StaticCallee returns the function or concrete method called by call,
+// normalized to its generic origin, or nil for dynamic calls (interface
+// methods, function-typed values), builtins and conversions.
+func StaticCallee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn := typeutil.StaticCallee(info, call)
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// FuncName renders fn as pkgname.Func, pkgname.Type.Method, or, when
+// fn belongs to local, as Func / Type.Method.
+func FuncName(fn *types.Func, local *types.Package) string {
+	name := fn.Name()
+	if r := RecvTypeName(fn); r != "" {
+		name = r + "." + name
+	}
+	if fn.Pkg() != nil && fn.Pkg() != local {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// Unparen strips parentheses.
+func Unparen(e ast.Expr) ast.Expr { return ast.Unparen(e) }
