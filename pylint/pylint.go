@@ -39,23 +39,44 @@ type Finding struct {
 // FileError is a file that could not be (fully) checked. Fatal is true
 // when the file could not be read or parsed at all (exit status 2);
 // otherwise it is a warning (e.g. syntax errors with findings in the
-// well-formed parts).
+// well-formed parts). Line is the 1-based line the problem is on, or 0;
+// Err's text names the line too.
 type FileError struct {
 	File  string
 	Err   error
 	Fatal bool
+	Line  int
 }
+
+func (e FileError) Error() string { return e.File + ": " + e.Err.Error() }
 
 // Discover walks paths (files or directories) and returns the Python files
 // to check, skipping .git, virtualenvs (directories holding pyvenv.cfg),
 // node_modules, site-packages and __pycache__, and test files unless
-// opts.Tests. Explicit file arguments are always taken.
+// opts.Tests. Explicit file arguments are always taken. Symbolic links to
+// directories are not followed (no loops); config Exclude globs apply.
 func Discover(ctx context.Context, paths []string, opts Options) ([]string, []FileError) {
-	return nil, nil // TODO(python pass)
+	return discover(ctx, paths, opts)
 }
 
 // Check runs the Python pass over files (the whole scanned tree, so that
 // project-local calls are followed across modules).
 func Check(ctx context.Context, files []string, opts Options) ([]Finding, []FileError) {
-	return nil, nil // TODO(python pass)
+	sums, errs := parseAll(ctx, files)
+	var ferrs []FileError
+	for _, e := range errs {
+		ferrs = append(ferrs, e...)
+	}
+	var extra map[string]string
+	var decorators []string
+	if opts.Config != nil {
+		extra = map[string]string{}
+		for _, c := range opts.Config.Python.Constructors {
+			extra[c.Name] = c.Rule
+		}
+		decorators = opts.Config.Python.Decorators
+	}
+	p := newProject(sums, catalog.NewPyMatcher(extra), decorators)
+	p.entryPoints = azureEntryPoints(files, sums)
+	return suppress(sums, p.findings()), ferrs
 }

@@ -1,0 +1,206 @@
+package pylint
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+var skipDirs = map[string]bool{
+	".git": true, "node_modules": true, "site-packages": true, "__pycache__": true,
+	".hg": true, ".svn": true, ".tox": true, ".mypy_cache": true,
+}
+
+func testsIncluded(opts Options) bool {
+	return opts.Tests || opts.Config != nil && opts.Config.Tests
+}
+
+// isTestFile reports test files: tests/, test_*.py, *_test.py, conftest.py.
+func isTestFile(p string) bool {
+	base := filepath.Base(p)
+	if base == "conftest.py" || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") {
+		return true
+	}
+	for _, seg := range strings.Split(filepath.ToSlash(filepath.Dir(p)), "/") {
+		if seg == "tests" {
+			return true
+		}
+	}
+	return false
+}
+
+func discover(ctx context.Context, paths []string, opts Options) ([]string, []FileError) {
+	var files []string
+	var errs []FileError
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	tests := testsIncluded(opts)
+	for _, root := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		fi, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, FileError{File: root, Err: fmt.Errorf("cannot read: %w", err), Fatal: true})
+			continue
+		}
+		if !fi.IsDir() {
+			if !excluded(opts, root) {
+				add(root) // explicit file arguments are always taken
+			}
+			continue
+		}
+		walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err != nil {
+				errs = append(errs, FileError{File: p, Err: fmt.Errorf("cannot read: %w", err), Fatal: true})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p == root {
+					return nil
+				}
+				name := d.Name()
+				if skipDirs[name] || (!tests && name == "tests") || excluded(opts, p) {
+					return fs.SkipDir
+				}
+				if _, err := os.Lstat(filepath.Join(p, "pyvenv.cfg")); err == nil {
+					return fs.SkipDir // a virtualenv
+				}
+				return nil
+			}
+			if !strings.HasSuffix(d.Name(), ".py") {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// a link to a file is checked; one to a directory or a loop
+				// is reported when read.
+				if st, err := os.Stat(p); err == nil && st.IsDir() {
+					return nil
+				}
+			}
+			if !tests && isTestFile(p) {
+				return nil
+			}
+			if excluded(opts, p) {
+				return nil
+			}
+			add(p)
+			return nil
+		})
+		if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+			errs = append(errs, FileError{File: root, Err: walkErr, Fatal: true})
+		}
+	}
+	return files, errs
+}
+
+// excluded applies the config's Exclude globs (slash-separated, relative
+// to the directory holding the config file; ** matches any number of
+// directories; a glob matching a directory excludes what is under it).
+func excluded(opts Options, p string) bool {
+	if opts.Config == nil || len(opts.Config.Exclude) == 0 {
+		return false
+	}
+	base := "."
+	if opts.Config.Path != "" {
+		base = filepath.Dir(opts.Config.Path)
+	}
+	rel, err := filepath.Rel(absClean(base), absClean(p))
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	segs := strings.Split(filepath.ToSlash(rel), "/")
+	for _, g := range opts.Config.Exclude {
+		pat := strings.Split(strings.Trim(g, "/"), "/")
+		for n := 1; n <= len(segs); n++ {
+			if globSegs(pat, segs[:n]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func globSegs(pat, name []string) bool {
+	if len(pat) == 0 {
+		return len(name) == 0
+	}
+	if pat[0] == "**" {
+		for i := 0; i <= len(name); i++ {
+			if globSegs(pat[1:], name[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(name) == 0 {
+		return false
+	}
+	if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
+		return false
+	}
+	return globSegs(pat[1:], name[1:])
+}
+
+// azureEntryPoints finds Azure Functions v1 entry functions: for each
+// directory holding a checked file and a function.json, the scriptFile
+// (default __init__.py) and entryPoint (default main).
+func azureEntryPoints(files []string, sums []*fileSum) map[fref]bool {
+	byAbs := map[string]int{}
+	dirs := map[string]bool{}
+	for i, f := range files {
+		if sums[i] == nil {
+			continue
+		}
+		a := absClean(f)
+		byAbs[a] = i
+		dirs[filepath.Dir(a)] = true
+	}
+	out := map[fref]bool{}
+	for dir := range dirs {
+		data, err := os.ReadFile(filepath.Join(dir, "function.json"))
+		if err != nil {
+			continue
+		}
+		var fj struct {
+			ScriptFile string `json:"scriptFile"`
+			EntryPoint string `json:"entryPoint"`
+		}
+		if json.Unmarshal(data, &fj) != nil {
+			continue
+		}
+		script := fj.ScriptFile
+		if script == "" {
+			script = "__init__.py"
+		}
+		entry := fj.EntryPoint
+		if entry == "" {
+			entry = "main"
+		}
+		i, ok := byAbs[filepath.Clean(filepath.Join(dir, script))]
+		if !ok {
+			continue
+		}
+		if fn, ok := sums[i].topFuncs[entry]; ok {
+			out[fref{i, fn}] = true
+		}
+	}
+	return out
+}

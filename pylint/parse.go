@@ -1,0 +1,165 @@
+package pylint
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+	"golang.org/x/sync/errgroup"
+)
+
+// maxFileSize is the largest file parsed. tree-sitter parses a 10 MB file
+// in well under a second, so the limit only guards against generated
+// monsters; larger files are skipped with a (non-fatal) error.
+const maxFileSize = 32 << 20
+
+// binarySniff is how many leading bytes are checked for NUL.
+const binarySniff = 8 << 10
+
+// parseAll runs phase 1 over files with a bounded worker pool: each file
+// writes its own slot and returns nil, so one bad file never cancels the
+// others.
+func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
+	sums := make([]*fileSum, len(files))
+	errs := make([][]FileError, len(files))
+	n := runtime.GOMAXPROCS(0)
+	parsers := make(chan *sitter.Parser, n)
+	for range n {
+		p := sitter.NewParser()
+		p.SetLanguage(python.GetLanguage())
+		parsers <- p
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(n)
+	for i, path := range files {
+		g.Go(func() error {
+			p := <-parsers
+			defer func() { parsers <- p }()
+			sums[i], errs[i] = parseFile(gctx, p, path)
+			return nil
+		})
+	}
+	_ = g.Wait() // workers never return errors
+	close(parsers)
+	for p := range parsers {
+		p.Close()
+	}
+	return sums, errs
+}
+
+// parseFile reads, parses and summarizes one file. It never panics: an
+// internal failure is reported as a fatal error for that file.
+func parseFile(ctx context.Context, p *sitter.Parser, path string) (fs *fileSum, errs []FileError) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs = nil
+			errs = append(errs, FileError{File: path, Err: fmt.Errorf("internal error while checking: %v", r), Fatal: true})
+		}
+	}()
+	src, ferr := readSource(path)
+	if ferr != nil {
+		return nil, []FileError{*ferr}
+	}
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte{'\n'})
+		errs = append(errs, FileError{File: path, Line: line,
+			Err: fmt.Errorf("line %d: not valid UTF-8; checked anyway, names there may be misread", line)})
+	}
+	fs, perrs := summarizeSource(ctx, p, path, src)
+	return fs, append(errs, perrs...)
+}
+
+// summarizeSource parses src and extracts its summary, closing the tree.
+func summarizeSource(ctx context.Context, p *sitter.Parser, path string, src []byte) (*fileSum, []FileError) {
+	tree, err := p.ParseCtx(ctx, nil, src)
+	if err != nil {
+		return nil, []FileError{{File: path, Err: fmt.Errorf("parsing: %w", err), Fatal: true}}
+	}
+	if tree == nil {
+		return nil, []FileError{{File: path, Err: errors.New("parsing failed"), Fatal: true}}
+	}
+	defer tree.Close()
+	root := tree.RootNode()
+	var errs []FileError
+	if root.HasError() {
+		line, col := firstError(root)
+		errs = append(errs, FileError{File: path, Line: line,
+			Err: fmt.Errorf("line %d, column %d: syntax error; only the well-formed parts were checked", line, col)})
+	}
+	fs := summarize(path, src, root)
+	if fs.deepSkips > 0 {
+		errs = append(errs, FileError{File: path,
+			Err: fmt.Errorf("nesting deeper than %d levels; the deepest parts were not checked", maxDepth)})
+	}
+	for _, e := range fs.dirErrs {
+		errs = append(errs, FileError{File: path, Line: e.line, Err: fmt.Errorf("line %d: %s", e.line, e.msg)})
+	}
+	return fs, errs
+}
+
+// readSource reads a file, refusing directories, huge files and binaries.
+func readSource(path string) ([]byte, *FileError) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{File: path, Err: fmt.Errorf("cannot read: %w", err), Fatal: true}
+	}
+	if fi.IsDir() {
+		return nil, &FileError{File: path, Err: errors.New("is a directory, not a Python file"), Fatal: true}
+	}
+	if fi.Size() > maxFileSize {
+		return nil, &FileError{File: path, Err: fmt.Errorf("skipped: file is %d MB, larger than the %d MB limit", fi.Size()>>20, maxFileSize>>20)}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FileError{File: path, Err: fmt.Errorf("cannot read: %w", err), Fatal: true}
+	}
+	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
+		return nil, &FileError{File: path, Err: errors.New("binary file (NUL byte in the first 8 KB), not Python source"), Fatal: true}
+	}
+	return src, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// firstError finds the first ERROR or MISSING node, descending only into
+// subtrees that contain errors (iteratively, no recursion).
+func firstError(root *sitter.Node) (line, col int) {
+	n := root
+	for range 100000 {
+		if n.IsError() || n.IsMissing() {
+			p := toPos(n)
+			return p.Line, p.Col
+		}
+		var next *sitter.Node
+		cnt := int(n.ChildCount())
+		for i := range cnt {
+			c := n.Child(i)
+			if c != nil && (c.HasError() || c.IsMissing()) {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			p := toPos(n)
+			return p.Line, p.Col
+		}
+		n = next
+	}
+	p := toPos(n)
+	return p.Line, p.Col
+}

@@ -1,0 +1,1020 @@
+package pylint
+
+import (
+	"path/filepath"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+)
+
+// Phase 1: one pass over a parsed file extracts a compact summary (imports,
+// functions, classes, call sites with where their value goes), so the tree
+// can be closed before the cross-file phase.
+
+// symNames maps grammar symbols to node type names without the per-call
+// C string allocation of Node.Type. Immutable after init.
+var symNames = func() []string {
+	lang := python.GetLanguage()
+	n := lang.SymbolCount()
+	names := make([]string, n)
+	for i := range n {
+		names[i] = lang.SymbolName(sitter.Symbol(i))
+	}
+	return names
+}()
+
+func typ(n *sitter.Node) string {
+	s := int(n.Symbol())
+	if s < len(symNames) {
+		return symNames[s]
+	}
+	return ""
+}
+
+// maxDepth bounds the recursive walk; deeper subtrees are skipped with a
+// non-fatal error (10,000 nested brackets must not exhaust the stack).
+const maxDepth = 800
+
+// retention of a construction's value relative to the request (function
+// call) or the loop iteration.
+type retention uint8
+
+const (
+	retNo   retention = iota // dies with the request / iteration
+	retYes                   // outlives it (module level, global, container, ...)
+	retSelf                  // stored on self: retained unless the class is a view
+)
+
+type destKind uint8
+
+const (
+	dNone           destKind = iota // consumed (argument, return, with, expression)
+	dRetained                       // module-level / global / long-lived object
+	dSelf                           // self.x / self.x[k] / cls.x
+	dLocal                          // plain local name
+	dContainerLocal                 // local container declared in the function
+)
+
+type dest struct {
+	kind destKind
+	name string
+	decl uint32 // dContainerLocal: first assignment byte of the container
+}
+
+// pos is a source range.
+type pos struct {
+	Line, Col, EndLine, EndCol int // 1-based, byte columns
+	StartByte, EndByte         int
+}
+
+// toPos converts tree-sitter points (0-based row, byte column) in one place.
+func toPos(n *sitter.Node) pos {
+	s, e := n.StartPoint(), n.EndPoint()
+	return pos{
+		Line: int(s.Row) + 1, Col: int(s.Column) + 1,
+		EndLine: int(e.Row) + 1, EndCol: int(e.Column) + 1,
+		StartByte: int(n.StartByte()), EndByte: int(n.EndByte()),
+	}
+}
+
+// callSite is one call with a dotted callee in a function.
+type callSite struct {
+	text   string // callee as written, e.g. "requests.Session"
+	q      string // resolved qualified name ("" unknown)
+	at     pos
+	shared bool // transport=/session=/connector= given an existing object
+	inLoop bool
+	inComp bool
+	// retention, computed at the end of the function.
+	req, loop retention
+
+	// raw facts used to compute retention
+	d         dest
+	compDest  dest
+	guarded   bool
+	loopStart int
+}
+
+type decorator struct {
+	text    string // dotted, without call arguments
+	q       string
+	call    bool
+	firstSt string // first positional argument when it is a string literal
+}
+
+type funcSum struct {
+	name       string
+	at         pos
+	class      int // index into classes, -1 if not a method
+	parent     int // enclosing function index, -1 for module-level code
+	decorators []decorator
+	params     []string
+	paramAnn   []string // resolved annotation qualified names
+	async      bool
+	calls      []callSite
+
+	// per-function walking state, dropped after the function
+	locals   map[string]uint32
+	globals  map[string]bool
+	tempRet  map[string]dest
+	isModule bool
+}
+
+type classSum struct {
+	name    string
+	at      pos
+	bases   []string // dotted as written
+	baseQ   []string // resolved
+	methods map[string]int
+	parent  int // enclosing function, -1 at module level
+}
+
+// directive is a suppression comment on a line.
+type directive struct {
+	all   bool
+	rules map[string]bool
+}
+
+type fileSum struct {
+	path      string
+	modKey    string            // "file:" + path without .py (and /__init__)
+	names     map[string]string // module-level bindings: name -> qualified
+	funcs     []*funcSum        // funcs[0] is the module-level code
+	classes   []*classSum
+	topFuncs  map[string]int
+	topClass  map[string]int
+	assigns   map[string]string // module-level name -> callee of its value (app = FastAPI())
+	depends   []dependsRef
+	dirs      map[int]directive
+	dirErrs   []lineErr
+	deepSkips int
+	imports   []string // every imported qualified module/name, for framework guesses
+}
+
+type dependsRef struct {
+	text string
+	fn   int
+	q    string
+}
+
+type lineErr struct {
+	line int
+	msg  string
+}
+
+// modKeyFor is the key of a project module: its path without .py, and a
+// package's __init__.py stands for its directory.
+func modKeyFor(path string) string {
+	p := filepath.ToSlash(filepath.Clean(path))
+	p = strings.TrimSuffix(p, ".py")
+	p = strings.TrimSuffix(p, "/__init__")
+	return "file:" + p
+}
+
+type walker struct {
+	src   []byte
+	fs    *fileSum
+	cur   *sitter.TreeCursor
+	kids  [][]*sitter.Node // reusable child buffers per depth
+	depth int
+}
+
+type state struct {
+	fn        int
+	class     int // class whose body we are directly in (-1)
+	loopStart int // outermost loop start byte in this function, -1
+	inComp    bool
+	compDest  dest
+	guarded   bool
+}
+
+func (w *walker) fnSum(st *state) *funcSum { return w.fs.funcs[st.fn] }
+
+func (w *walker) text(n *sitter.Node) string {
+	return string(w.src[n.StartByte():n.EndByte()])
+}
+
+// children returns n's children; the slice is valid until the next call at
+// the same depth.
+func (w *walker) children(n *sitter.Node) []*sitter.Node {
+	for len(w.kids) <= w.depth {
+		w.kids = append(w.kids, nil)
+	}
+	buf := w.kids[w.depth][:0]
+	w.cur.Reset(n)
+	if w.cur.GoToFirstChild() {
+		for {
+			buf = append(buf, w.cur.CurrentNode())
+			if !w.cur.GoToNextSibling() {
+				break
+			}
+		}
+	}
+	w.kids[w.depth] = buf
+	return buf
+}
+
+func summarize(path string, src []byte, root *sitter.Node) *fileSum {
+	fs := &fileSum{
+		path:     path,
+		modKey:   modKeyFor(path),
+		names:    map[string]string{},
+		topFuncs: map[string]int{},
+		topClass: map[string]int{},
+		assigns:  map[string]string{},
+		dirs:     map[int]directive{},
+	}
+	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
+		locals: map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{}})
+	w := &walker{src: src, fs: fs, cur: sitter.NewTreeCursor(root)}
+	defer w.cur.Close()
+	st := &state{fn: 0, class: -1, loopStart: -1}
+	w.visit(root, st, dest{})
+	w.finishFunc(fs.funcs[0])
+	fs.resolve()
+	return fs
+}
+
+// visit walks n with value destination d.
+func (w *walker) visit(n *sitter.Node, st *state, d dest) {
+	if w.depth >= maxDepth {
+		w.fs.deepSkips++
+		return
+	}
+	switch typ(n) {
+	case "string", "integer", "float", "true", "false", "none", "identifier", "escape_sequence":
+		return
+	case "comment":
+		w.comment(n)
+		return
+	case "import_statement", "import_from_statement":
+		w.importStmt(n, st)
+		return
+	case "decorated_definition":
+		w.decorated(n, st)
+		return
+	case "function_definition":
+		w.funcDef(n, st, nil)
+		return
+	case "class_definition":
+		w.classDef(n, st, nil)
+		return
+	case "call":
+		w.call(n, st, d)
+		return
+	case "assignment", "augmented_assignment":
+		w.assign(n, st)
+		return
+	case "for_statement":
+		w.forStmt(n, st)
+		return
+	case "while_statement":
+		w.whileStmt(n, st)
+		return
+	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
+		w.comprehension(n, st, d)
+		return
+	case "if_statement":
+		w.ifStmt(n, st)
+		return
+	case "global_statement", "nonlocal_statement":
+		f := w.fnSum(st)
+		for _, c := range w.childrenCopy(n) {
+			if typ(c) == "identifier" {
+				f.globals[w.text(c)] = true
+			}
+		}
+		return
+	case "return_statement":
+		kids := w.childrenCopy(n)
+		for _, c := range kids {
+			if typ(c) == "identifier" {
+				// return name: the temporary leaves the function.
+				f := w.fnSum(st)
+				if _, ok := f.tempRet[w.text(c)]; !ok {
+					f.tempRet[w.text(c)] = dest{kind: dNone}
+				}
+			}
+			w.descend(c, st, dest{})
+		}
+		return
+	case "parenthesized_expression", "await", "conditional_expression", "boolean_operator",
+		"list", "tuple", "set", "dictionary", "pair", "expression_list":
+		// value passes through to the same destination
+		for _, c := range w.childrenCopy(n) {
+			w.descend(c, st, d)
+		}
+		return
+	}
+	for _, c := range w.childrenCopy(n) {
+		w.descend(c, st, dest{})
+	}
+}
+
+func (w *walker) descend(c *sitter.Node, st *state, d dest) {
+	w.depth++
+	w.visit(c, st, d)
+	w.depth--
+}
+
+func (w *walker) childrenCopy(n *sitter.Node) []*sitter.Node {
+	k := w.children(n)
+	out := make([]*sitter.Node, len(k))
+	copy(out, k)
+	return out
+}
+
+// dotted returns the dotted text of an identifier/attribute chain, or "".
+func (w *walker) dotted(n *sitter.Node) string {
+	if n == nil {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < 64; i++ {
+		switch typ(n) {
+		case "identifier":
+			parts = append(parts, w.text(n))
+			// reverse
+			for l, r := 0, len(parts)-1; l < r; l, r = l+1, r-1 {
+				parts[l], parts[r] = parts[r], parts[l]
+			}
+			return strings.Join(parts, ".")
+		case "attribute":
+			a := n.ChildByFieldName("attribute")
+			if a == nil {
+				return ""
+			}
+			parts = append(parts, w.text(a))
+			n = n.ChildByFieldName("object")
+			if n == nil {
+				return ""
+			}
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// rootName returns the leftmost identifier of an attribute/subscript/call
+// chain.
+func (w *walker) rootName(n *sitter.Node) string {
+	for i := 0; i < 64 && n != nil; i++ {
+		switch typ(n) {
+		case "identifier":
+			return w.text(n)
+		case "attribute":
+			n = n.ChildByFieldName("object")
+		case "subscript":
+			n = n.ChildByFieldName("value")
+		case "call":
+			n = n.ChildByFieldName("function")
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+func isRequestParam(name string) bool {
+	return name == "request" || name == "req" || name == "websocket"
+}
+
+func (w *walker) isParam(f *funcSum, name string) bool {
+	for _, p := range f.params {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// targetDest classifies an assignment target.
+func (w *walker) targetDest(t *sitter.Node, st *state) dest {
+	f := w.fnSum(st)
+	atModule := f.isModule || st.class >= 0
+	switch typ(t) {
+	case "identifier":
+		name := w.text(t)
+		if atModule || st.class >= 0 || f.globals[name] {
+			return dest{kind: dRetained, name: name}
+		}
+		if _, ok := f.locals[name]; !ok {
+			f.locals[name] = t.StartByte()
+		}
+		return dest{kind: dLocal, name: name}
+	case "attribute", "subscript":
+		r := w.rootName(t)
+		if atModule {
+			return dest{kind: dRetained}
+		}
+		if r == "self" || r == "cls" {
+			return dest{kind: dSelf}
+		}
+		if w.isParam(f, r) {
+			if isRequestParam(r) {
+				return dest{kind: dNone}
+			}
+			return dest{kind: dRetained}
+		}
+		if decl, ok := f.locals[r]; ok {
+			if typ(t) == "subscript" {
+				return dest{kind: dContainerLocal, name: r, decl: decl}
+			}
+			return dest{kind: dNone}
+		}
+		if r == "" {
+			return dest{kind: dNone}
+		}
+		return dest{kind: dRetained}
+	}
+	// tuple/list patterns: locals, not retained
+	if atModule {
+		return dest{kind: dRetained}
+	}
+	for _, c := range w.childrenCopy(t) {
+		if typ(c) == "identifier" {
+			if _, ok := f.locals[w.text(c)]; !ok {
+				f.locals[w.text(c)] = c.StartByte()
+			}
+		}
+	}
+	return dest{kind: dLocal}
+}
+
+func (w *walker) assign(n *sitter.Node, st *state) {
+	left := n.ChildByFieldName("left")
+	right := n.ChildByFieldName("right")
+	var d dest
+	if left != nil {
+		d = w.targetDest(left, st)
+		if typ(n) == "augmented_assignment" && d.kind == dLocal {
+			d = dest{kind: dLocal, name: d.name}
+		}
+	}
+	f := w.fnSum(st)
+	if right != nil && typ(right) == "identifier" && left != nil && d.kind != dLocal {
+		// T = temp: the temporary is retained where T is.
+		f.tempRet[w.text(right)] = d
+	}
+	if right != nil && left != nil && f.isModule && st.class < 0 && typ(left) == "identifier" && typ(right) == "call" {
+		w.fs.assigns[w.text(left)] = w.dotted(right.ChildByFieldName("function"))
+	}
+	if left != nil {
+		// subscripts/attributes in the target may contain calls
+		if typ(left) != "identifier" {
+			w.descend(left, st, dest{})
+		}
+	}
+	if t := n.ChildByFieldName("type"); t != nil {
+		w.descend(t, st, dest{})
+	}
+	if right != nil {
+		w.descend(right, st, d)
+	}
+}
+
+var containerMethods = map[string]bool{
+	"append": true, "add": true, "insert": true, "setdefault": true,
+	"appendleft": true, "extend": true, "put": true, "put_nowait": true,
+}
+
+var sharedKwargs = map[string]bool{"transport": true, "session": true, "connector": true}
+
+func (w *walker) call(n *sitter.Node, st *state, d dest) {
+	fnNode := n.ChildByFieldName("function")
+	args := n.ChildByFieldName("arguments")
+	text := w.dotted(fnNode)
+	f := w.fnSum(st)
+	argDest := dest{}
+	if text != "" {
+		root, _, _ := strings.Cut(text, ".")
+		_, isLocal := f.locals[root]
+		if (isLocal || w.isParam(f, root)) && root != "self" && root != "cls" && !f.isModule {
+			text = "" // a local name that shares a spelling
+		}
+	}
+	if fnNode != nil && typ(fnNode) == "attribute" {
+		if a := fnNode.ChildByFieldName("attribute"); a != nil && containerMethods[w.text(a)] {
+			obj := fnNode.ChildByFieldName("object")
+			if obj != nil {
+				argDest = w.containerDest(obj, st)
+			}
+		}
+	}
+	if text != "" {
+		cs := callSite{text: text, at: toPos(n), d: d, guarded: st.guarded,
+			loopStart: st.loopStart, inLoop: st.loopStart >= 0, inComp: st.inComp, compDest: st.compDest}
+		if args != nil && typ(args) == "argument_list" {
+			for _, a := range w.children(args) {
+				if typ(a) != "keyword_argument" {
+					continue
+				}
+				name := a.ChildByFieldName("name")
+				val := a.ChildByFieldName("value")
+				if name != nil && val != nil && sharedKwargs[w.text(name)] && typ(val) != "call" && typ(val) != "none" {
+					cs.shared = true
+				}
+			}
+		}
+		last := text[strings.LastIndexByte(text, '.')+1:]
+		if (last == "Depends" || last == "Security") && args != nil {
+			for _, a := range w.children(args) {
+				if t := typ(a); t == "identifier" || t == "attribute" {
+					w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(a), fn: st.fn})
+					break
+				} else if t == "keyword_argument" {
+					if nm := a.ChildByFieldName("name"); nm != nil && w.text(nm) == "dependency" {
+						if v := a.ChildByFieldName("value"); v != nil {
+							w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(v), fn: st.fn})
+						}
+					}
+				}
+			}
+		}
+		f.calls = append(f.calls, cs)
+	}
+	if fnNode != nil {
+		w.descend(fnNode, st, dest{})
+	}
+	if args != nil {
+		if typ(args) == "generator_expression" {
+			w.descend(args, st, dest{})
+		} else {
+			for _, a := range w.childrenCopy(args) {
+				w.descend(a, st, argDest)
+			}
+		}
+	}
+}
+
+// containerDest is where a value added to container obj goes.
+func (w *walker) containerDest(obj *sitter.Node, st *state) dest {
+	f := w.fnSum(st)
+	if f.isModule || st.class >= 0 {
+		return dest{kind: dRetained}
+	}
+	r := w.rootName(obj)
+	switch {
+	case r == "self" || r == "cls":
+		return dest{kind: dSelf}
+	case r == "":
+		return dest{kind: dNone}
+	case w.isParam(f, r):
+		if isRequestParam(r) {
+			return dest{kind: dNone}
+		}
+		return dest{kind: dRetained}
+	}
+	if decl, ok := f.locals[r]; ok {
+		return dest{kind: dContainerLocal, name: r, decl: decl}
+	}
+	return dest{kind: dRetained}
+}
+
+func (w *walker) forStmt(n *sitter.Node, st *state) {
+	f := w.fnSum(st)
+	if r := n.ChildByFieldName("right"); r != nil {
+		w.descend(r, st, dest{})
+	}
+	if l := n.ChildByFieldName("left"); l != nil {
+		if typ(l) == "identifier" {
+			if _, ok := f.locals[w.text(l)]; !ok && !f.isModule {
+				f.locals[w.text(l)] = l.StartByte()
+			}
+		} else {
+			w.targetDest(l, st)
+		}
+	}
+	inner := *st
+	if inner.loopStart < 0 {
+		inner.loopStart = int(n.StartByte())
+	}
+	inner.guarded = false
+	if b := n.ChildByFieldName("body"); b != nil {
+		w.descend(b, &inner, dest{})
+	}
+	if a := n.ChildByFieldName("alternative"); a != nil {
+		w.descend(a, st, dest{})
+	}
+}
+
+func (w *walker) whileStmt(n *sitter.Node, st *state) {
+	inner := *st
+	if inner.loopStart < 0 {
+		inner.loopStart = int(n.StartByte())
+	}
+	inner.guarded = false
+	if c := n.ChildByFieldName("condition"); c != nil {
+		w.descend(c, &inner, dest{})
+	}
+	if b := n.ChildByFieldName("body"); b != nil {
+		w.descend(b, &inner, dest{})
+	}
+	if a := n.ChildByFieldName("alternative"); a != nil {
+		w.descend(a, st, dest{})
+	}
+}
+
+func (w *walker) comprehension(n *sitter.Node, st *state, d dest) {
+	inner := *st
+	if inner.loopStart < 0 {
+		inner.loopStart = int(n.StartByte())
+	}
+	inner.inComp = true
+	inner.compDest = d
+	inner.guarded = false
+	first := true
+	for _, c := range w.childrenCopy(n) {
+		if typ(c) == "for_in_clause" && first {
+			first = false
+			// the first iterable is evaluated once, outside the loop
+			if r := c.ChildByFieldName("right"); r != nil {
+				w.descend(r, st, dest{})
+			}
+			continue
+		}
+		w.descend(c, &inner, dest{})
+	}
+}
+
+func (w *walker) ifStmt(n *sitter.Node, st *state) {
+	cond := n.ChildByFieldName("condition")
+	guard := false
+	if cond != nil {
+		w.descend(cond, st, dest{})
+		ct := w.text(cond)
+		if len(ct) < 400 && (strings.Contains(ct, "None") || strings.HasPrefix(ct, "not ") ||
+			strings.Contains(ct, " not in ") || strings.HasPrefix(ct, "not(")) {
+			guard = true
+		}
+	}
+	inner := *st
+	if guard {
+		inner.guarded = true
+	}
+	for _, c := range w.childrenCopy(n) {
+		switch typ(c) {
+		case "block":
+			w.descend(c, &inner, dest{})
+		case "elif_clause", "else_clause":
+			w.descend(c, st, dest{})
+		}
+	}
+}
+
+func (w *walker) decorated(n *sitter.Node, st *state) {
+	var decs []decorator
+	var def *sitter.Node
+	for _, c := range w.childrenCopy(n) {
+		switch typ(c) {
+		case "decorator":
+			dec := decorator{}
+			for _, e := range w.childrenCopy(c) {
+				switch typ(e) {
+				case "call":
+					dec.call = true
+					dec.text = w.dotted(e.ChildByFieldName("function"))
+					if args := e.ChildByFieldName("arguments"); args != nil {
+						for _, a := range w.children(args) {
+							if typ(a) == "string" {
+								dec.firstSt = strings.Trim(w.text(a), "\"'")
+							}
+							if t := typ(a); t != "(" {
+								break
+							}
+						}
+					}
+					w.descend(e, st, dest{})
+				case "identifier", "attribute":
+					dec.text = w.dotted(e)
+				}
+			}
+			decs = append(decs, dec)
+		case "function_definition", "class_definition":
+			def = c
+		}
+	}
+	if def == nil {
+		return
+	}
+	if typ(def) == "function_definition" {
+		w.funcDef(def, st, decs)
+	} else {
+		w.classDef(def, st, decs)
+	}
+}
+
+func (w *walker) funcDef(n *sitter.Node, st *state, decs []decorator) {
+	nameNode := n.ChildByFieldName("name")
+	if nameNode == nil {
+		return
+	}
+	f := &funcSum{
+		name: w.text(nameNode), at: toPos(nameNode), class: -1, parent: st.fn,
+		decorators: decs,
+		locals:     map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{},
+	}
+	if st.class >= 0 {
+		f.class = st.class
+	}
+	if st.fn == 0 {
+		f.parent = -1
+	}
+	for _, c := range w.children(n) {
+		if typ(c) == "async" {
+			f.async = true
+			break
+		}
+	}
+	idx := len(w.fs.funcs)
+	w.fs.funcs = append(w.fs.funcs, f)
+	if f.parent == -1 && st.class < 0 {
+		w.fs.topFuncs[f.name] = idx
+		w.fs.names[f.name] = w.fs.modKey + "#" + f.name
+	}
+	if st.class >= 0 {
+		if _, ok := w.fs.classes[st.class].methods[f.name]; !ok {
+			w.fs.classes[st.class].methods[f.name] = idx
+		}
+	}
+	if params := n.ChildByFieldName("parameters"); params != nil {
+		for _, p := range w.childrenCopy(params) {
+			name, ann := "", ""
+			switch typ(p) {
+			case "identifier":
+				name = w.text(p)
+			case "typed_parameter":
+				for _, c := range w.children(p) {
+					if typ(c) == "identifier" {
+						name = w.text(c)
+						break
+					}
+				}
+				if t := p.ChildByFieldName("type"); t != nil {
+					ann = w.annotation(t)
+				}
+			case "default_parameter", "typed_default_parameter":
+				if nm := p.ChildByFieldName("name"); nm != nil {
+					name = w.text(nm)
+				}
+				if t := p.ChildByFieldName("type"); t != nil {
+					ann = w.annotation(t)
+				}
+				if v := p.ChildByFieldName("value"); v != nil {
+					w.descend(v, st, dest{}) // defaults run in the enclosing scope
+				}
+			case "list_splat_pattern", "dictionary_splat_pattern":
+				continue
+			default:
+				continue
+			}
+			if name != "" {
+				f.params = append(f.params, name)
+				f.paramAnn = append(f.paramAnn, ann)
+			}
+		}
+	}
+	inner := &state{fn: idx, class: -1, loopStart: -1}
+	if b := n.ChildByFieldName("body"); b != nil {
+		w.descend(b, inner, dest{})
+	}
+	w.finishFunc(f)
+}
+
+// annotation returns the dotted text of a type annotation.
+func (w *walker) annotation(t *sitter.Node) string {
+	if typ(t) == "type" {
+		k := w.children(t)
+		if len(k) == 1 {
+			t = k[0]
+		}
+	}
+	return w.dotted(t)
+}
+
+func (w *walker) classDef(n *sitter.Node, st *state, decs []decorator) {
+	nameNode := n.ChildByFieldName("name")
+	if nameNode == nil {
+		return
+	}
+	c := &classSum{name: w.text(nameNode), at: toPos(nameNode), methods: map[string]int{}, parent: st.fn}
+	if sup := n.ChildByFieldName("superclasses"); sup != nil {
+		for _, b := range w.childrenCopy(sup) {
+			switch typ(b) {
+			case "identifier", "attribute":
+				c.bases = append(c.bases, w.dotted(b))
+			case "keyword_argument", "(", ")", ",":
+			default:
+				w.descend(b, st, dest{})
+			}
+		}
+	}
+	idx := len(w.fs.classes)
+	w.fs.classes = append(w.fs.classes, c)
+	if st.fn == 0 && st.class < 0 {
+		w.fs.topClass[c.name] = idx
+		w.fs.names[c.name] = w.fs.modKey + "#" + c.name
+	}
+	inner := &state{fn: st.fn, class: idx, loopStart: -1}
+	if b := n.ChildByFieldName("body"); b != nil {
+		w.descend(b, inner, dest{})
+	}
+}
+
+func (w *walker) importStmt(n *sitter.Node, st *state) {
+	fs := w.fs
+	bind := func(local, q string) {
+		fs.names[local] = q
+		fs.imports = append(fs.imports, q)
+	}
+	if typ(n) == "import_statement" {
+		for _, c := range w.childrenCopy(n) {
+			switch typ(c) {
+			case "dotted_name":
+				full := w.text(c)
+				root, _, _ := strings.Cut(full, ".")
+				fs.names[root] = root
+				fs.imports = append(fs.imports, full)
+			case "aliased_import":
+				nm, al := c.ChildByFieldName("name"), c.ChildByFieldName("alias")
+				if nm != nil && al != nil {
+					bind(w.text(al), w.text(nm))
+				}
+			}
+		}
+		return
+	}
+	mod := n.ChildByFieldName("module_name")
+	if mod == nil {
+		return
+	}
+	var base string // qualified prefix for imported names: "a.b." or "file:/x/y#"
+	switch typ(mod) {
+	case "dotted_name":
+		base = w.text(mod) + "."
+	case "relative_import":
+		dots := 0
+		sub := ""
+		for _, c := range w.children(mod) {
+			switch typ(c) {
+			case "import_prefix":
+				dots = int(c.EndByte() - c.StartByte())
+			case "dotted_name":
+				sub = w.text(c)
+			}
+		}
+		dir := filepath.ToSlash(filepath.Dir(filepath.Clean(fs.path)))
+		for i := 1; i < dots; i++ {
+			dir = filepath.ToSlash(filepath.Dir(dir))
+		}
+		if sub != "" {
+			base = "file:" + dir + "/" + strings.ReplaceAll(sub, ".", "/") + "#"
+		} else {
+			base = "file:" + dir + "#"
+		}
+	default:
+		return
+	}
+	for _, c := range w.childrenCopy(n) {
+		if c.StartByte() <= mod.EndByte() {
+			continue
+		}
+		switch typ(c) {
+		case "dotted_name":
+			bind(w.text(c), base+w.text(c))
+		case "aliased_import":
+			nm, al := c.ChildByFieldName("name"), c.ChildByFieldName("alias")
+			if nm != nil && al != nil {
+				bind(w.text(al), base+w.text(nm))
+			}
+		}
+	}
+}
+
+// comment records suppression directives.
+func (w *walker) comment(n *sitter.Node) {
+	t := w.text(n)
+	if !strings.Contains(t, "noqa") && !strings.Contains(t, "snatlint") {
+		return
+	}
+	line := int(n.StartPoint().Row) + 1
+	d, errMsg, ok := parseDirective(t)
+	if errMsg != "" {
+		w.fs.dirErrs = append(w.fs.dirErrs, lineErr{line: line, msg: errMsg})
+	}
+	if ok {
+		w.fs.dirs[line] = d
+	}
+}
+
+// finishFunc computes the retention of every call site of f once the
+// whole function has been seen (temporaries assigned later count).
+func (w *walker) finishFunc(f *funcSum) {
+	for i := range f.calls {
+		cs := &f.calls[i]
+		if cs.inComp {
+			r := classifyDest(f, cs.compDest, false, -1)
+			cs.req, cs.loop = r, r
+			if cs.d.kind == dRetained || cs.d.kind == dSelf {
+				// stored directly somewhere long-lived from inside the
+				// comprehension (rare): follow the element's target.
+				cs.req, cs.loop = classifyDest(f, cs.d, cs.guarded, cs.loopStart), classifyDest(f, cs.d, cs.guarded, cs.loopStart)
+			}
+			continue
+		}
+		cs.req = classifyDest(f, cs.d, false, -1)
+		cs.loop = classifyDest(f, cs.d, cs.guarded, cs.loopStart)
+		if cs.d.kind == dLocal && cs.guarded && cs.loopStart < 0 {
+			// local guarded by a None check outside any loop: built once per
+			// call anyway; keep req = no.
+			cs.req = retNo
+		}
+	}
+	f.locals, f.globals, f.tempRet = nil, nil, nil
+}
+
+// classifyDest says whether a value stored at d outlives the request
+// (loopStart < 0) or the loop iteration (loopStart >= 0).
+func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
+	switch d.kind {
+	case dRetained:
+		return retYes
+	case dSelf:
+		return retSelf
+	case dLocal:
+		if t, ok := f.tempRet[d.name]; ok && d.name != "" && t.kind != dLocal {
+			return classifyDest(f, t, false, loopStart)
+		}
+		if loopStart >= 0 && guarded {
+			return retYes
+		}
+		return retNo
+	case dContainerLocal:
+		if t, ok := f.tempRet[d.name]; ok && t.kind != dLocal && t.kind != dContainerLocal {
+			return classifyDest(f, t, false, loopStart)
+		}
+		if loopStart >= 0 && int(d.decl) < loopStart {
+			return retYes
+		}
+		return retNo
+	}
+	return retNo
+}
+
+// resolve turns dotted names into qualified names using the module-level
+// bindings.
+func (fs *fileSum) resolve() {
+	for _, f := range fs.funcs {
+		for i := range f.calls {
+			f.calls[i].q = fs.qualify(f.calls[i].text)
+		}
+		for i := range f.decorators {
+			f.decorators[i].q = fs.qualify(f.decorators[i].text)
+		}
+		for i, a := range f.paramAnn {
+			if a != "" {
+				f.paramAnn[i] = fs.qualify(a)
+			}
+		}
+	}
+	for _, c := range fs.classes {
+		c.baseQ = make([]string, len(c.bases))
+		for i, b := range c.bases {
+			c.baseQ[i] = fs.qualify(b)
+		}
+	}
+	for i := range fs.depends {
+		fs.depends[i].q = fs.qualify(fs.depends[i].text)
+	}
+	for k, v := range fs.assigns {
+		fs.assigns[k] = fs.qualify(v)
+	}
+}
+
+// qualify resolves a dotted name through the file's bindings; "" when its
+// root is not bound at module level (a local, a builtin).
+func (fs *fileSum) qualify(text string) string {
+	if text == "" {
+		return ""
+	}
+	root, rest, hasRest := strings.Cut(text, ".")
+	if root == "self" || root == "cls" {
+		if hasRest && !strings.Contains(rest, ".") {
+			return root + "#" + rest
+		}
+		return ""
+	}
+	q, ok := fs.names[root]
+	if !ok {
+		return ""
+	}
+	if hasRest {
+		if strings.HasSuffix(q, "#") {
+			return q + rest
+		}
+		return q + "." + rest
+	}
+	return q
+}
