@@ -88,7 +88,7 @@ var Rules = []Rule{
 	{
 		ID: SNAT005, Name: "one-shot-request", Level: LevelError,
 		Title: "one-shot HTTP call that builds and discards a client",
-		Full:  "A module-level HTTP helper (requests.get, httpx.get, aiohttp.request, urllib.request.urlopen) builds a client for one request and closes it, so no connection is ever reused.",
+		Full:  "A one-shot HTTP helper function (requests.get, httpx.get, aiohttp.request, urllib.request.urlopen) builds a client for one request and closes it, so no connection is ever reused.",
 		Doc:   docSNAT005,
 	},
 }
@@ -336,8 +336,7 @@ func pyFixes(imp, ctor, call string) string {
 	return strings.NewReplacer("IMPORT", imp, "CTOR", ctor, "CALL", call).Replace(pyUseInstead)
 }
 
-const refsCommon = `
-- Azure App Service: [Troubleshoot intermittent outbound connection errors (SNAT port exhaustion)](https://learn.microsoft.com/azure/app-service/troubleshoot-intermittent-outbound-connection-errors)
+const refsCommon = `- Azure App Service: [Troubleshoot intermittent outbound connection errors (SNAT port exhaustion)](https://learn.microsoft.com/azure/app-service/troubleshoot-intermittent-outbound-connection-errors)
 - Azure: [Use Source Network Address Translation (SNAT) for outbound connections](https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
 `
 
