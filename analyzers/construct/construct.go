@@ -402,7 +402,7 @@ func (a *analyzer) guarded(cur inspector.Cursor) bool {
 	child := cur
 	for p := cur.Parent(); p.Valid(); child, p = p, p.Parent() {
 		switch n := p.Node().(type) {
-		case *ast.FuncDecl:
+		case *ast.FuncDecl, *ast.File:
 			return false
 		case *ast.IfStmt:
 			if child.ParentEdgeKind() == edge.IfStmt_Body && a.nilCheckOfLongLived(n.Cond) {
@@ -607,8 +607,14 @@ func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, depth int)
 	if !scope.Valid() {
 		return false
 	}
-	declared := obj.Pos()
-	if declared >= scope.Node().Pos() && declared < scope.Node().End() {
+	declared, inner := obj.Pos(), scope.Node()
+	switch n := inner.(type) {
+	case *ast.FuncDecl:
+		inner = n.Body // parameters and receivers live outside
+	case *ast.FuncLit:
+		inner = n.Body
+	}
+	if declared >= inner.Pos() && declared < inner.End() {
 		return a.retainedVar(obj, site, depth) // local: follow it
 	}
 	if fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site) {

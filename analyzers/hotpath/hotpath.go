@@ -137,14 +137,15 @@ func (r *Result) SkipFile(f *ast.File) bool {
 // ContextOf returns the innermost per-request context enclosing cur, if
 // any.
 func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
+	if r.fileSkipped(cur) {
+		return Context{}, false
+	}
 	goLit := false // passed a literal started with "go"
 	child := cur
 	for p := cur.Parent(); p.Valid(); child, p = p, p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.File:
-			if r.SkipFile(n) {
-				return Context{}, false
-			}
+			return Context{}, false // package level: runs once
 		case *ast.ForStmt:
 			if k := child.ParentEdgeKind(); k == edge.ForStmt_Body || k == edge.ForStmt_Cond || k == edge.ForStmt_Post {
 				return loopContext(n, goLit), true
@@ -155,9 +156,6 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 			}
 		case *ast.FuncLit:
 			if kind, ok := r.handlerKind(r.pass.TypesInfo.TypeOf(n).(*types.Signature), ""); ok {
-				if r.fileSkipped(p) {
-					return Context{}, false
-				}
 				return Context{Kind: Handler, Desc: kind + literalName(p), Node: n}, true
 			}
 			if p.ParentEdgeKind() == edge.CallExpr_Fun && p.Parent().ParentEdgeKind() == edge.GoStmt_Call {
@@ -169,7 +167,7 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 				return Context{}, false
 			}
 			kind, ok := r.handlerKind(obj.Signature(), n.Name.Name)
-			if !ok || r.fileSkipped(p) {
+			if !ok {
 				return Context{}, false
 			}
 			return Context{Kind: Handler, Desc: kind + " " + n.Name.Name, Node: n}, true

@@ -1,0 +1,81 @@
+package lib // want package:"relevant"
+
+import (
+	"net/http"
+	"sync"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/compute/armcompute/v6"
+)
+
+func NewClient() *http.Client { // want NewClient:"constructs http.Client SNAT002 \\(warning\\) via lib.NewClient"
+	return &http.Client{}
+}
+
+func NewTransport() *http.Transport { // want NewTransport:"constructs http.Transport SNAT001 \\(error\\)"
+	return &http.Transport{MaxIdleConns: 10}
+}
+
+func NewPooledClient() *http.Client { // want NewPooledClient:"SNAT001 \\(error\\) via lib.NewPooledClient → lib.NewTransport"
+	return &http.Client{Transport: NewTransport()}
+}
+
+func Conditional(fast bool) *http.Client { // want Conditional:"SNAT002"
+	if !fast {
+		return nil
+	}
+	return &http.Client{}
+}
+
+func NewVMClient(sub string, cred azcore.TokenCredential) (*armcompute.VirtualMachinesClient, error) { // want NewVMClient:"SNAT003 \\(warning\\) via lib.NewVMClient → armcompute.NewVirtualMachinesClient → arm.NewClient → runtime.NewPipeline"
+	return armcompute.NewVirtualMachinesClient(sub, cred, nil)
+}
+
+func NewCred() (azcore.TokenCredential, error) { // want NewCred:"SNAT004 \\(error\\) via lib.NewCred → azidentity.NewDefaultAzureCredential"
+	return azidentity.NewDefaultAzureCredential(nil)
+}
+
+// Silent helpers: no fact.
+
+var shared *http.Client
+
+func Shared() *http.Client {
+	if shared == nil {
+		shared = &http.Client{}
+	}
+	return shared
+}
+
+var once sync.Once
+var onceClient *http.Client
+
+func OnceClient() *http.Client {
+	once.Do(func() { onceClient = &http.Client{} })
+	return onceClient
+}
+
+var lazy = sync.OnceValue(func() *http.Client { return &http.Client{} })
+
+func Lazy() *http.Client { return lazy() }
+
+type Cache struct{ clients map[string]*http.Client }
+
+func (c *Cache) Get(k string) *http.Client {
+	if cl, ok := c.clients[k]; ok {
+		return cl
+	}
+	cl := &http.Client{}
+	c.clients[k] = cl
+	return cl
+}
+
+type Server struct{ client *http.Client }
+
+func (s *Server) init() { s.client = &http.Client{} }
+
+func Child(f *armcompute.ClientFactory) *armcompute.DisksClient { return f.NewDisksClient() }
+
+func OBO() {
+	azidentity.NewOnBehalfOfCredentialWithSecret("t", "c", "a", "s", nil)
+}

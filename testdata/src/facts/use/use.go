@@ -1,0 +1,25 @@
+package use // want package:"relevant"
+
+import "facts/lib"
+
+func Wrap() { // want Wrap:"SNAT001 \\(error\\) via use.Wrap → lib.NewPooledClient → lib.NewTransport"
+	lib.NewPooledClient()
+}
+
+func Recursive(n int) { // want Recursive:"SNAT002"
+	if n > 0 {
+		Recursive(n - 1)
+	}
+	lib.NewClient()
+}
+
+func quiet() { lib.Shared() }
+
+var f = lib.NewClient
+
+func viaPkgVar() { f() }
+
+func viaLocal() { // want viaLocal:"SNAT002"
+	g := lib.NewClient
+	g()
+}
