@@ -556,6 +556,9 @@ func (a *analyzer) retainedLHS(lhs, site inspector.Cursor, depth int) bool {
 		if a.isPackageVar(obj) {
 			return true
 		}
+		if isContainer(obj.Type()) {
+			return a.retainedRoot(e, site, depth) // list = append(list, c)
+		}
 		return a.retainedVar(obj, site, depth)
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[e]; !ok || sel.Kind() != types.FieldVal {
@@ -689,6 +692,15 @@ func (a *analyzer) retainedVar(obj types.Object, site inspector.Cursor, depth in
 		if a.retained(c, depth+1) {
 			return true
 		}
+	}
+	return false
+}
+
+// isContainer reports whether t is a slice or map type.
+func isContainer(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return true
 	}
 	return false
 }

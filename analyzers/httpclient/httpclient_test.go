@@ -26,5 +26,5 @@ func TestValidate(t *testing.T) {
 }
 
 func TestHTTPClient(t *testing.T) {
-	analysistest.Run(t, testdata(t), httpclient.Analyzer, "httpx/handlers")
+	analysistest.Run(t, testdata(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
 }

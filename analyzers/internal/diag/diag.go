@@ -13,8 +13,8 @@
 //
 // # Suppression
 //
-// A finding is dropped when the line it starts on, or the line above,
-// carries one of these comments:
+// A finding is dropped when the line it starts on carries one of these
+// comments, or when the comment stands alone on the line above:
 //
 //	//nolint:snatlint
 //	//nolint:snatlint // reason
@@ -78,6 +78,7 @@ func ParseDirective(text string) (d Directive, ok bool, err error) {
 	if !found {
 		return Directive{}, false, nil
 	}
+	rest, _, _ = strings.Cut(rest, "//") // a trailing comment is not part of it
 	verb, args, _ := strings.Cut(rest, " ")
 	if verb != "ignore" {
 		return Directive{}, true, fmt.Errorf("unknown snatlint directive %q; use //snatlint:ignore SNAT00x reason", "snatlint:"+verb)
@@ -187,6 +188,11 @@ func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
 				p := pass.Fset.Position(c.Pos())
 				k := lineKey{p.Filename, p.Line}
 				r.dirs[k] = append(r.dirs[k], d)
+				if standalone(pass, p) {
+					// A directive on its own line covers the next line.
+					k.line++
+					r.dirs[k] = append(r.dirs[k], d)
+				}
 			}
 		}
 	}
@@ -196,14 +202,26 @@ func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
 // Suppressed reports whether a finding of rule at pos is suppressed.
 func (r *Reporter) Suppressed(rule string, pos token.Pos) bool {
 	p := r.pass.Fset.Position(pos)
-	for _, line := range []int{p.Line, p.Line - 1} {
-		for _, d := range r.dirs[lineKey{p.Filename, line}] {
-			if d.Matches(rule) {
-				return true
-			}
+	for _, d := range r.dirs[lineKey{p.Filename, p.Line}] {
+		if d.Matches(rule) {
+			return true
 		}
 	}
 	return false
+}
+
+// standalone reports whether only blanks precede the comment at p on
+// its line.
+func standalone(pass *analysis.Pass, p token.Position) bool {
+	src, err := pass.ReadFile(p.Filename)
+	if err != nil || p.Offset > len(src) {
+		return false
+	}
+	start := p.Offset - (p.Column - 1)
+	if start < 0 {
+		return false
+	}
+	return strings.TrimSpace(string(src[start:p.Offset])) == ""
 }
 
 // Report reports f unless a directive suppresses it.
