@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
@@ -39,7 +38,7 @@ type goResult struct {
 // checkGo loads the Go packages named by t, grouped by the module that
 // holds them, and runs the analyzers on every package that loads and
 // type-checks; the others are reported as problems.
-func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File) goResult {
+func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAnalyzers analyzerSet) goResult {
 	var res goResult
 	patterns := append(slices.Clone(t.goPatterns), t.goFileDirs...)
 	if len(patterns) == 0 {
@@ -75,7 +74,7 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File) goRes
 		groups[modRoot] = append(groups[modRoot], rp)
 	}
 	for _, modRoot := range roots {
-		fs, ps, noMatch := checkModule(ctx, modRoot, groups[modRoot], cfg)
+		fs, ps, noMatch := checkModule(ctx, modRoot, groups[modRoot], cfg, newAnalyzers)
 		res.findings = append(res.findings, fs...)
 		res.problems = append(res.problems, ps...)
 		for _, p := range noMatch {
@@ -85,7 +84,7 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File) goRes
 	return res
 }
 
-func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File) (findings []report.Finding, problems []report.Problem, noMatch []string) {
+func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet) (findings []report.Finding, problems []report.Problem, noMatch []string) {
 	lcfg := &packages.Config{
 		Context: ctx,
 		Mode:    packages.LoadAllSyntax | packages.NeedModule,
@@ -129,7 +128,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 		good = append(good, p)
 	}
-	as := analyzers.New(cfg)
+	as := newAnalyzers(cfg)
 	if len(good) == 0 || len(as) == 0 {
 		return nil, problems, noMatch
 	}

@@ -12,9 +12,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+	"golang.org/x/tools/go/analysis"
 )
 
 // exitError is an error with an exit status; an empty message prints
@@ -154,8 +156,16 @@ func version() string {
 	return bi.Main.Version
 }
 
+// analyzerSet builds the Go analyzers for a configuration.
+type analyzerSet func(*config.File) []*analysis.Analyzer
+
 // run is the whole standalone command; it never exits the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runWith(ctx, analyzers.New, args, stdout, stderr)
+}
+
+// runWith is run with the Go analyzers given (tests pass synthetic ones).
+func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdout, stderr io.Writer) error {
 	o, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
@@ -189,7 +199,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	var goNoMatch []string
 	if o.goOn {
-		res := checkGo(ctx, cwd, t, &runCfg)
+		res := checkGo(ctx, cwd, t, &runCfg, newAnalyzers)
 		rep.Findings = append(rep.Findings, res.findings...)
 		rep.Problems = append(rep.Problems, res.problems...)
 		goNoMatch = res.noMatch
