@@ -273,7 +273,7 @@ func (p *project) classifyCall(fi, fn int, cs *callSite) callKind {
 	}
 	t, ok := p.resolveProject(fi, q, 0)
 	if !ok {
-		return callKind{}
+		return p.localFromFactory(fi, q, cs)
 	}
 	if t.isFn {
 		return callKind{callee: t.fn, isCall: true}
@@ -286,13 +286,20 @@ func (p *project) classifyCall(fi, fn int, cs *callSite) callKind {
 			return callKind{callee: init, isCall: true}
 		}
 	}
-	// Klass.from_x on a local subclass of an Azure client
-	if i := strings.LastIndexByte(q, '.'); i > 0 && strings.HasPrefix(q[i+1:], "from_") {
-		if c, ok := p.resolveClass(fi, q[:i]); ok {
-			if r := p.ruleOfClass(c, 0); r.rule != "" {
-				if rule, ok := p.m.Match(r.q + q[i:]); ok {
-					return callKind{rule: rule, q: cs.text + " (a " + r.q + ")"}
-				}
+	return p.localFromFactory(fi, q, cs)
+}
+
+// localFromFactory matches Klass.from_x on a local subclass of an Azure
+// client.
+func (p *project) localFromFactory(fi int, q string, cs *callSite) callKind {
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 || !strings.HasPrefix(q[i+1:], "from_") {
+		return callKind{}
+	}
+	if c, ok := p.resolveClass(fi, q[:i]); ok {
+		if r := p.ruleOfClass(c, 0); r.rule != "" {
+			if rule, ok := p.m.Match(r.q + q[i:]); ok {
+				return callKind{rule: rule, q: cs.text + " (a " + r.q + ")"}
 			}
 		}
 	}

@@ -218,7 +218,7 @@ func (w *walker) children(n *sitter.Node) []*sitter.Node {
 func summarize(path string, src []byte, root *sitter.Node) *fileSum {
 	fs := &fileSum{
 		path:     path,
-		modKey:   modKeyFor(path),
+		modKey:   modKeyFor(absClean(path)),
 		names:    map[string]string{},
 		topFuncs: map[string]int{},
 		topClass: map[string]int{},
@@ -865,7 +865,7 @@ func (w *walker) importStmt(n *sitter.Node, st *state) {
 				sub = w.text(c)
 			}
 		}
-		dir := filepath.ToSlash(filepath.Dir(filepath.Clean(fs.path)))
+		dir := filepath.ToSlash(filepath.Dir(absClean(fs.path)))
 		for i := 1; i < dots; i++ {
 			dir = filepath.ToSlash(filepath.Dir(dir))
 		}
@@ -896,7 +896,7 @@ func (w *walker) importStmt(n *sitter.Node, st *state) {
 // comment records suppression directives.
 func (w *walker) comment(n *sitter.Node) {
 	t := w.text(n)
-	if !strings.Contains(t, "noqa") && !strings.Contains(t, "snatlint") {
+	if !strings.Contains(strings.ToLower(t), "noqa") && !strings.Contains(t, "snatlint") {
 		return
 	}
 	line := int(n.StartPoint().Row) + 1
@@ -926,11 +926,6 @@ func (w *walker) finishFunc(f *funcSum) {
 		}
 		cs.req = classifyDest(f, cs.d, false, -1)
 		cs.loop = classifyDest(f, cs.d, cs.guarded, cs.loopStart)
-		if cs.d.kind == dLocal && cs.guarded && cs.loopStart < 0 {
-			// local guarded by a None check outside any loop: built once per
-			// call anyway; keep req = no.
-			cs.req = retNo
-		}
 	}
 	f.locals, f.globals, f.tempRet = nil, nil, nil
 }

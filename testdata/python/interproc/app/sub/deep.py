@@ -1,0 +1,5 @@
+from ..services import fetch
+
+
+def deep_view(request):
+    return fetch("https://example.com")  # want SNAT005

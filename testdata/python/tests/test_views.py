@@ -1,0 +1,5 @@
+import requests
+
+
+def view(request):
+    return requests.get("https://example.com")  # skipped: test or vendored file
