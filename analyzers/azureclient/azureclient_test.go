@@ -1,0 +1,30 @@
+package azureclient_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/snatlint/snatlint/analyzers/azureclient"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// testdata is the top-level testdata directory.
+func testdata(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestValidate(t *testing.T) {
+	if err := analysis.Validate([]*analysis.Analyzer{azureclient.Analyzer}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAzureClient(t *testing.T) {
+	analysistest.Run(t, testdata(t), azureclient.Analyzer, "azx/handlers", "azx/silent")
+}
