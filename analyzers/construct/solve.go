@@ -250,7 +250,11 @@ func (a *analyzer) fresh(e ast.Expr, site inspector.Cursor, depth int) bool {
 		if !decl.Valid() {
 			return false
 		}
+		scope, _ := a.innermostScope(site)
 		for v := range a.valuesOf(decl, obj) {
+			if scope.Valid() && (v.Pos() < scope.Node().Pos() || v.Pos() >= scope.Node().End()) {
+				continue // built outside this loop or function: shared by its runs
+			}
 			if a.fresh(v, site, depth+1) {
 				return true
 			}

@@ -154,3 +154,11 @@ func main() {
 		_ = &http.Client{} // want `http.Client in loop body`
 	}
 }
+
+func sharedAcrossIterations(urls []string) {
+	tr := &http.Transport{}
+	for range urls {
+		c := &http.Client{Transport: tr} // want `http.Client in loop body: it shares its Transport's connection pool`
+		_ = c
+	}
+}
