@@ -78,6 +78,15 @@ func (c GoCatalog) ExtraPackages() []string {
 	return pkgs
 }
 
+// extraWhat names what a configured constructor builds, by rule.
+var extraWhat = map[string]string{
+	SNAT001: "connection pool",
+	SNAT002: "HTTP client",
+	SNAT003: "Azure SDK client",
+	SNAT004: "credential",
+	SNAT005: "one-shot HTTP client",
+}
+
 // RootPackages are the packages whose declarations the built-in catalog
 // names: a package importing none of them (and no package that carries
 // facts) cannot construct anything.
@@ -142,7 +151,7 @@ func (c GoCatalog) Call(fn *types.Func) (GoConstruction, bool) {
 		key = path + "." + recv + "." + fn.Name()
 	}
 	if rule, ok := c.funcs[key]; ok {
-		return GoConstruction{Rule: rule, What: fn.Pkg().Name() + "." + strings.TrimPrefix(key, path+".")}, true
+		return GoConstruction{Rule: rule, What: extraWhat[rule]}, true
 	}
 	switch {
 	case path == GoPkgNetHTTP && recv == "Transport" && fn.Name() == "Clone":

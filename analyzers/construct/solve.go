@@ -144,8 +144,8 @@ func (a *analyzer) setLevel(c *candidate) {
 		}
 		s.Const = a.allConst(lit)
 	case catalog.SNAT002:
-		if s.Fact != nil {
-			break
+		if s.Fact != nil || s.Callee != nil {
+			break // a fact's level, or a configured constructor's rule level
 		}
 		s.Level, s.SharedPool = catalog.LevelWarning, "http.DefaultTransport"
 		if v := fieldValue(lit, "Transport"); v != nil && !a.isNil(v) {

@@ -4,6 +4,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/snatlint/snatlint/analyzers"
+	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/analyzers/httpclient"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -27,4 +30,20 @@ func TestValidate(t *testing.T) {
 
 func TestHTTPClient(t *testing.T) {
 	analysistest.Run(t, testdata(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
+}
+
+func TestConfig(t *testing.T) {
+	cfg := &config.File{
+		Tests: true,
+		Go: config.Go{
+			HandlerTypes: []string{"*httpx/configured.Ctx"},
+			Constructors: []config.Constructor{
+				{Name: "httpx/custom.NewHTTPClient", Rule: catalog.SNAT002},
+				{Name: "httpx/custom.Factory.Pool", Rule: catalog.SNAT001},
+				{Name: "httpx/custom.Pool", Rule: catalog.SNAT001},
+			},
+		},
+	}
+	as := analyzers.New(cfg)
+	analysistest.Run(t, testdata(t), as[0], "httpx/configured")
 }

@@ -121,7 +121,7 @@ func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string 
 			what = "Azure SDK client"
 		}
 		what = fmt.Sprintf("%s built by %s", what, Chain(pass, s.Fact))
-	} else if s.Callee != nil && s.Rule == catalog.SNAT003 {
+	} else if s.Callee != nil && (s.Rule == catalog.SNAT003 || s.What != "http.Transport") {
 		what = fmt.Sprintf("%s built by %s", s.What, typesx.FuncName(s.Callee, pass.Pkg))
 	}
 	const reuse = "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it"
@@ -137,6 +137,9 @@ func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string 
 			return fmt.Sprintf("%s with a new Transport %s: %s opens new TCP+TLS connections and leaks an idle pool; %s", what, where, each, reuse)
 		case s.Fact != nil && s.Level == catalog.LevelError:
 			return fmt.Sprintf("%s %s: it builds a new Transport, so %s opens new TCP+TLS connections and leaks an idle pool; %s", what, where, each, reuse)
+		}
+		if s.SharedPool == "" && s.Fact == nil {
+			return fmt.Sprintf("%s %s: %s builds a new HTTP client instead of reusing one; %s", what, where, each, reuse)
 		}
 		pool := s.SharedPool
 		if pool == "" || pool == "http.DefaultTransport" {

@@ -1,0 +1,12 @@
+package configured
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestLoop(t *testing.T) {
+	for i := 0; i < 2; i++ {
+		_ = &http.Client{} // want `http.Client in loop body`
+	}
+}

@@ -1,0 +1,13 @@
+// Package custom is a company HTTP library whose constructors own pools
+// in ways the analysis cannot see (configured in .snatlint.yaml).
+package custom
+
+type Client struct{ pool map[string]int }
+
+func NewHTTPClient() *Client { return &Client{} }
+
+type Pool struct{}
+
+func (f *Factory) Pool() *Pool { return &Pool{} }
+
+type Factory struct{}
