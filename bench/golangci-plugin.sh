@@ -17,6 +17,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$(mktemp -d)}
 mkdir -p "$work/gcl"
 export GOFLAGS=-mod=mod
+# COLD=1 builds with an empty build cache, to measure a first build.
+if [[ "${COLD:-}" == 1 ]]; then
+	export GOCACHE="$work/gocache"
+fi
 
 cat >"$work/gcl/go.mod" <<MOD
 module snatlint.local/custom-gcl
@@ -57,6 +61,8 @@ GO
 
 cat >"$work/golangci.yml" <<'YML'
 version: "2"
+run:
+  relative-path-mode: wd
 linters:
   default: none
   enable:
