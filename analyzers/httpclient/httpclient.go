@@ -29,7 +29,7 @@ func New(hp, cs *analysis.Analyzer) *analysis.Analyzer {
 			thin.Run(pass, pass.ResultOf[hp].(*hotpath.Result), pass.ResultOf[cs].(*construct.Result), thin.Spec{
 				Rules:            []string{catalog.SNAT001, catalog.SNAT002},
 				ReportDirectives: true,
-				Fix:              hoistFix,
+				NewFixer:         newHoister,
 			})
 			return nil, nil
 		},

@@ -47,3 +47,7 @@ func TestConfig(t *testing.T) {
 	as := analyzers.New(cfg)
 	analysistest.Run(t, testdata(t), as[0], "httpx/configured")
 }
+
+func TestHoistFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), httpclient.Analyzer, "httpx/fix")
+}

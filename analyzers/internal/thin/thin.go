@@ -20,8 +20,10 @@ import (
 type Spec struct {
 	Rules            []string // rule IDs reported
 	ReportDirectives bool     // report malformed directives (one analyzer only)
-	// Fix returns suggested fixes for a site, or nil.
-	Fix func(pass *analysis.Pass, s construct.Site) []analysis.SuggestedFix
+	// NewFixer, if set, returns the function giving a site's suggested
+	// fixes for one pass (it may keep per-pass state, such as the names
+	// it has used).
+	NewFixer func(pass *analysis.Pass) func(s construct.Site) []analysis.SuggestedFix
 }
 
 // Run reports the sites of cs, filtered by spec.Rules, that run in a
@@ -29,6 +31,10 @@ type Spec struct {
 func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, spec Spec) {
 	cfg := hp.Config()
 	rep := diag.NewReporter(pass, diag.Options{ReportDirectives: spec.ReportDirectives, Skip: hp.SkipFile})
+	var fix func(construct.Site) []analysis.SuggestedFix
+	if spec.NewFixer != nil {
+		fix = spec.NewFixer(pass)
+	}
 	for _, s := range cs.Sites {
 		if !contains(spec.Rules, s.Rule) || !config.RuleEnabled(cfg, s.Rule) {
 			continue
@@ -49,8 +55,8 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, spec Spe
 		if s.Fact != nil {
 			f.Related = related(pass, s)
 		}
-		if spec.Fix != nil && ctx.Kind == hotpath.Handler {
-			f.Fixes = spec.Fix(pass, s)
+		if fix != nil && ctx.Kind == hotpath.Handler && !rep.Suppressed(s.Rule, s.Cursor.Node().Pos()) {
+			f.Fixes = fix(s)
 		}
 		rep.Report(f)
 	}
