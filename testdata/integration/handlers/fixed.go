@@ -85,14 +85,15 @@ func NewServer(subscriptions []string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{vms: factory.NewVirtualMachinesClient(), blobs: blobs, region: map[string]*armcompute.VirtualMachinesClient{}}
+	region := map[string]*armcompute.VirtualMachinesClient{}
 	for _, sub := range subscriptions {
 		c, err := armcompute.NewVirtualMachinesClient(sub, sharedCred, nil) // silent: retained in a map built outside the loop
 		if err != nil {
 			return nil, err
 		}
-		s.region[sub] = c
+		region[sub] = c
 	}
+	s := &Server{vms: factory.NewVirtualMachinesClient(), blobs: blobs, region: region}
 	return s, nil
 }
 
