@@ -84,15 +84,14 @@ func summarizeSource(ctx context.Context, p *sitter.Parser, path string, src []b
 	if tree == nil {
 		return nil, []FileError{{File: path, Err: errors.New("parsing failed"), Fatal: true}}
 	}
-	defer tree.Close()
-	root := tree.RootNode()
+	nodes := flatten(tree, len(src))
+	tree.Close() // C memory: the walk below uses the flat copy
 	var errs []FileError
-	if root.HasError() {
-		line, col := firstError(root)
+	if line, col, ok := firstError(nodes); ok {
 		errs = append(errs, FileError{File: path, Line: line,
 			Err: fmt.Errorf("line %d, column %d: syntax error; only the well-formed parts were checked", line, col)})
 	}
-	fs := summarize(path, src, root)
+	fs := summarize(path, src, nodes)
 	if fs.deepSkips > 0 {
 		errs = append(errs, FileError{File: path,
 			Err: fmt.Errorf("nesting deeper than %d levels; the deepest parts were not checked", maxDepth)})
@@ -136,30 +135,12 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-// firstError finds the first ERROR or MISSING node, descending only into
-// subtrees that contain errors (iteratively, no recursion).
-func firstError(root *sitter.Node) (line, col int) {
-	n := root
-	for range 100000 {
-		if n.IsError() || n.IsMissing() {
-			p := toPos(n)
-			return p.Line, p.Col
+// firstError finds the first ERROR or MISSING node in document order.
+func firstError(nodes []fnode) (line, col int, ok bool) {
+	for i := range nodes {
+		if nodes[i].sym == symError || nodes[i].flags&1 != 0 {
+			return int(nodes[i].sr) + 1, int(nodes[i].sc) + 1, true
 		}
-		var next *sitter.Node
-		cnt := int(n.ChildCount())
-		for i := range cnt {
-			c := n.Child(i)
-			if c != nil && (c.HasError() || c.IsMissing()) {
-				next = c
-				break
-			}
-		}
-		if next == nil {
-			p := toPos(n)
-			return p.Line, p.Col
-		}
-		n = next
 	}
-	p := toPos(n)
-	return p.Line, p.Col
+	return 0, 0, false
 }

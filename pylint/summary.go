@@ -24,14 +24,6 @@ var symNames = func() []string {
 	return names
 }()
 
-func typ(n *sitter.Node) string {
-	s := int(n.Symbol())
-	if s < len(symNames) {
-		return symNames[s]
-	}
-	return ""
-}
-
 // maxDepth bounds the recursive walk; deeper subtrees are skipped with a
 // non-fatal error (10,000 nested brackets must not exhaust the stack).
 const maxDepth = 800
@@ -68,13 +60,14 @@ type pos struct {
 	StartByte, EndByte         int
 }
 
-// toPos converts tree-sitter points (0-based row, byte column) in one place.
-func toPos(n *sitter.Node) pos {
-	s, e := n.StartPoint(), n.EndPoint()
+// pos converts tree-sitter points (0-based row, byte column) to 1-based
+// lines and columns, in one place.
+func (w *walker) pos(n int32) pos {
+	nd := &w.nodes[n]
 	return pos{
-		Line: int(s.Row) + 1, Col: int(s.Column) + 1,
-		EndLine: int(e.Row) + 1, EndCol: int(e.Column) + 1,
-		StartByte: int(n.StartByte()), EndByte: int(n.EndByte()),
+		Line: int(nd.sr) + 1, Col: int(nd.sc) + 1,
+		EndLine: int(nd.er) + 1, EndCol: int(nd.ec) + 1,
+		StartByte: int(nd.sb), EndByte: int(nd.eb),
 	}
 }
 
@@ -174,9 +167,8 @@ func modKeyFor(path string) string {
 
 type walker struct {
 	src   []byte
+	nodes []fnode
 	fs    *fileSum
-	cur   *sitter.TreeCursor
-	kids  [][]*sitter.Node // reusable child buffers per depth
 	depth int
 }
 
@@ -191,31 +183,47 @@ type state struct {
 
 func (w *walker) fnSum(st *state) *funcSum { return w.fs.funcs[st.fn] }
 
-func (w *walker) text(n *sitter.Node) string {
-	return string(w.src[n.StartByte():n.EndByte()])
+func (w *walker) text(n int32) string {
+	return string(w.src[w.nodes[n].sb:w.nodes[n].eb])
 }
 
-// children returns n's children; the slice is valid until the next call at
-// the same depth.
-func (w *walker) children(n *sitter.Node) []*sitter.Node {
-	for len(w.kids) <= w.depth {
-		w.kids = append(w.kids, nil)
+func (w *walker) typ(n int32) string {
+	sym := int(w.nodes[n].sym)
+	if sym == symError {
+		return "ERROR"
 	}
-	buf := w.kids[w.depth][:0]
-	w.cur.Reset(n)
-	if w.cur.GoToFirstChild() {
-		for {
-			buf = append(buf, w.cur.CurrentNode())
-			if !w.cur.GoToNextSibling() {
-				break
-			}
+	if sym < len(symNames) {
+		return symNames[sym]
+	}
+	return ""
+}
+
+// field returns n's child in the named field, or -1.
+func (w *walker) field(n int32, name string) int32 {
+	id, ok := fieldIDs[name]
+	if !ok {
+		return -1
+	}
+	for c := w.nodes[n].first; c >= 0; c = w.nodes[c].next {
+		if w.nodes[c].field == id {
+			return c
 		}
 	}
-	w.kids[w.depth] = buf
-	return buf
+	return -1
 }
 
-func summarize(path string, src []byte, root *sitter.Node) *fileSum {
+// children returns n's children (named nodes, and "async").
+func (w *walker) children(n int32) []int32 {
+	var out []int32
+	for c := w.nodes[n].first; c >= 0; c = w.nodes[c].next {
+		out = append(out, c)
+	}
+	return out
+}
+
+func (w *walker) childrenCopy(n int32) []int32 { return w.children(n) }
+
+func summarize(path string, src []byte, nodes []fnode) *fileSum {
 	fs := &fileSum{
 		path:     path,
 		modKey:   modKeyFor(absClean(path)),
@@ -227,22 +235,23 @@ func summarize(path string, src []byte, root *sitter.Node) *fileSum {
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
 		locals: map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{}})
-	w := &walker{src: src, fs: fs, cur: sitter.NewTreeCursor(root)}
-	defer w.cur.Close()
+	w := &walker{src: src, nodes: nodes, fs: fs}
 	st := &state{fn: 0, class: -1, loopStart: -1}
-	w.visit(root, st, dest{})
+	if len(nodes) > 0 {
+		w.visit(0, st, dest{})
+	}
 	w.finishFunc(fs.funcs[0])
 	fs.resolve()
 	return fs
 }
 
 // visit walks n with value destination d.
-func (w *walker) visit(n *sitter.Node, st *state, d dest) {
+func (w *walker) visit(n int32, st *state, d dest) {
 	if w.depth >= maxDepth {
 		w.fs.deepSkips++
 		return
 	}
-	switch typ(n) {
+	switch w.typ(n) {
 	case "string", "integer", "float", "true", "false", "none", "identifier", "escape_sequence":
 		return
 	case "comment":
@@ -281,7 +290,7 @@ func (w *walker) visit(n *sitter.Node, st *state, d dest) {
 	case "global_statement", "nonlocal_statement":
 		f := w.fnSum(st)
 		for _, c := range w.childrenCopy(n) {
-			if typ(c) == "identifier" {
+			if w.typ(c) == "identifier" {
 				f.globals[w.text(c)] = true
 			}
 		}
@@ -289,7 +298,7 @@ func (w *walker) visit(n *sitter.Node, st *state, d dest) {
 	case "return_statement":
 		kids := w.childrenCopy(n)
 		for _, c := range kids {
-			if typ(c) == "identifier" {
+			if w.typ(c) == "identifier" {
 				// return name: the temporary leaves the function.
 				f := w.fnSum(st)
 				if _, ok := f.tempRet[w.text(c)]; !ok {
@@ -312,27 +321,20 @@ func (w *walker) visit(n *sitter.Node, st *state, d dest) {
 	}
 }
 
-func (w *walker) descend(c *sitter.Node, st *state, d dest) {
+func (w *walker) descend(c int32, st *state, d dest) {
 	w.depth++
 	w.visit(c, st, d)
 	w.depth--
 }
 
-func (w *walker) childrenCopy(n *sitter.Node) []*sitter.Node {
-	k := w.children(n)
-	out := make([]*sitter.Node, len(k))
-	copy(out, k)
-	return out
-}
-
 // dotted returns the dotted text of an identifier/attribute chain, or "".
-func (w *walker) dotted(n *sitter.Node) string {
-	if n == nil {
+func (w *walker) dotted(n int32) string {
+	if n < 0 {
 		return ""
 	}
 	var parts []string
 	for i := 0; i < 64; i++ {
-		switch typ(n) {
+		switch w.typ(n) {
 		case "identifier":
 			parts = append(parts, w.text(n))
 			// reverse
@@ -341,13 +343,13 @@ func (w *walker) dotted(n *sitter.Node) string {
 			}
 			return strings.Join(parts, ".")
 		case "attribute":
-			a := n.ChildByFieldName("attribute")
-			if a == nil {
+			a := w.field(n, "attribute")
+			if a < 0 {
 				return ""
 			}
 			parts = append(parts, w.text(a))
-			n = n.ChildByFieldName("object")
-			if n == nil {
+			n = w.field(n, "object")
+			if n < 0 {
 				return ""
 			}
 		default:
@@ -359,17 +361,17 @@ func (w *walker) dotted(n *sitter.Node) string {
 
 // rootName returns the leftmost identifier of an attribute/subscript/call
 // chain.
-func (w *walker) rootName(n *sitter.Node) string {
-	for i := 0; i < 64 && n != nil; i++ {
-		switch typ(n) {
+func (w *walker) rootName(n int32) string {
+	for i := 0; i < 64 && n >= 0; i++ {
+		switch w.typ(n) {
 		case "identifier":
 			return w.text(n)
 		case "attribute":
-			n = n.ChildByFieldName("object")
+			n = w.field(n, "object")
 		case "subscript":
-			n = n.ChildByFieldName("value")
+			n = w.field(n, "value")
 		case "call":
-			n = n.ChildByFieldName("function")
+			n = w.field(n, "function")
 		default:
 			return ""
 		}
@@ -391,17 +393,17 @@ func (w *walker) isParam(f *funcSum, name string) bool {
 }
 
 // targetDest classifies an assignment target.
-func (w *walker) targetDest(t *sitter.Node, st *state) dest {
+func (w *walker) targetDest(t int32, st *state) dest {
 	f := w.fnSum(st)
 	atModule := f.isModule || st.class >= 0
-	switch typ(t) {
+	switch w.typ(t) {
 	case "identifier":
 		name := w.text(t)
 		if atModule || st.class >= 0 || f.globals[name] {
 			return dest{kind: dRetained, name: name}
 		}
 		if _, ok := f.locals[name]; !ok {
-			f.locals[name] = t.StartByte()
+			f.locals[name] = w.nodes[t].sb
 		}
 		return dest{kind: dLocal, name: name}
 	case "attribute", "subscript":
@@ -419,7 +421,7 @@ func (w *walker) targetDest(t *sitter.Node, st *state) dest {
 			return dest{kind: dRetained}
 		}
 		if decl, ok := f.locals[r]; ok {
-			if typ(t) == "subscript" {
+			if w.typ(t) == "subscript" {
 				return dest{kind: dContainerLocal, name: r, decl: decl}
 			}
 			return dest{kind: dNone}
@@ -434,43 +436,43 @@ func (w *walker) targetDest(t *sitter.Node, st *state) dest {
 		return dest{kind: dRetained}
 	}
 	for _, c := range w.childrenCopy(t) {
-		if typ(c) == "identifier" {
+		if w.typ(c) == "identifier" {
 			if _, ok := f.locals[w.text(c)]; !ok {
-				f.locals[w.text(c)] = c.StartByte()
+				f.locals[w.text(c)] = w.nodes[c].sb
 			}
 		}
 	}
 	return dest{kind: dLocal}
 }
 
-func (w *walker) assign(n *sitter.Node, st *state) {
-	left := n.ChildByFieldName("left")
-	right := n.ChildByFieldName("right")
+func (w *walker) assign(n int32, st *state) {
+	left := w.field(n, "left")
+	right := w.field(n, "right")
 	var d dest
-	if left != nil {
+	if left >= 0 {
 		d = w.targetDest(left, st)
-		if typ(n) == "augmented_assignment" && d.kind == dLocal {
+		if w.typ(n) == "augmented_assignment" && d.kind == dLocal {
 			d = dest{kind: dLocal, name: d.name}
 		}
 	}
 	f := w.fnSum(st)
-	if right != nil && typ(right) == "identifier" && left != nil && d.kind != dLocal {
+	if right >= 0 && w.typ(right) == "identifier" && left >= 0 && d.kind != dLocal {
 		// T = temp: the temporary is retained where T is.
 		f.tempRet[w.text(right)] = d
 	}
-	if right != nil && left != nil && f.isModule && st.class < 0 && typ(left) == "identifier" && typ(right) == "call" {
-		w.fs.assigns[w.text(left)] = w.dotted(right.ChildByFieldName("function"))
+	if right >= 0 && left >= 0 && f.isModule && st.class < 0 && w.typ(left) == "identifier" && w.typ(right) == "call" {
+		w.fs.assigns[w.text(left)] = w.dotted(w.field(right, "function"))
 	}
-	if left != nil {
+	if left >= 0 {
 		// subscripts/attributes in the target may contain calls
-		if typ(left) != "identifier" {
+		if w.typ(left) != "identifier" {
 			w.descend(left, st, dest{})
 		}
 	}
-	if t := n.ChildByFieldName("type"); t != nil {
+	if t := w.field(n, "type"); t >= 0 {
 		w.descend(t, st, dest{})
 	}
-	if right != nil {
+	if right >= 0 {
 		w.descend(right, st, d)
 	}
 }
@@ -482,9 +484,9 @@ var containerMethods = map[string]bool{
 
 var sharedKwargs = map[string]bool{"transport": true, "session": true, "connector": true}
 
-func (w *walker) call(n *sitter.Node, st *state, d dest) {
-	fnNode := n.ChildByFieldName("function")
-	args := n.ChildByFieldName("arguments")
+func (w *walker) call(n int32, st *state, d dest) {
+	fnNode := w.field(n, "function")
+	args := w.field(n, "arguments")
 	text := w.dotted(fnNode)
 	f := w.fnSum(st)
 	argDest := dest{}
@@ -495,38 +497,38 @@ func (w *walker) call(n *sitter.Node, st *state, d dest) {
 			text = "" // a local name that shares a spelling
 		}
 	}
-	if fnNode != nil && typ(fnNode) == "attribute" {
-		if a := fnNode.ChildByFieldName("attribute"); a != nil && containerMethods[w.text(a)] {
-			obj := fnNode.ChildByFieldName("object")
-			if obj != nil {
+	if fnNode >= 0 && w.typ(fnNode) == "attribute" {
+		if a := w.field(fnNode, "attribute"); a >= 0 && containerMethods[w.text(a)] {
+			obj := w.field(fnNode, "object")
+			if obj >= 0 {
 				argDest = w.containerDest(obj, st)
 			}
 		}
 	}
 	if text != "" {
-		cs := callSite{text: text, at: toPos(n), d: d, guarded: st.guarded,
+		cs := callSite{text: text, at: w.pos(n), d: d, guarded: st.guarded,
 			loopStart: st.loopStart, inLoop: st.loopStart >= 0, inComp: st.inComp, compDest: st.compDest}
-		if args != nil && typ(args) == "argument_list" {
+		if args >= 0 && w.typ(args) == "argument_list" {
 			for _, a := range w.children(args) {
-				if typ(a) != "keyword_argument" {
+				if w.typ(a) != "keyword_argument" {
 					continue
 				}
-				name := a.ChildByFieldName("name")
-				val := a.ChildByFieldName("value")
-				if name != nil && val != nil && sharedKwargs[w.text(name)] && typ(val) != "call" && typ(val) != "none" {
+				name := w.field(a, "name")
+				val := w.field(a, "value")
+				if name >= 0 && val >= 0 && sharedKwargs[w.text(name)] && w.typ(val) != "call" && w.typ(val) != "none" {
 					cs.shared = true
 				}
 			}
 		}
 		last := text[strings.LastIndexByte(text, '.')+1:]
-		if (last == "Depends" || last == "Security") && args != nil {
+		if (last == "Depends" || last == "Security") && args >= 0 {
 			for _, a := range w.children(args) {
-				if t := typ(a); t == "identifier" || t == "attribute" {
+				if t := w.typ(a); t == "identifier" || t == "attribute" {
 					w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(a), fn: st.fn})
 					break
 				} else if t == "keyword_argument" {
-					if nm := a.ChildByFieldName("name"); nm != nil && w.text(nm) == "dependency" {
-						if v := a.ChildByFieldName("value"); v != nil {
+					if nm := w.field(a, "name"); nm >= 0 && w.text(nm) == "dependency" {
+						if v := w.field(a, "value"); v >= 0 {
 							w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(v), fn: st.fn})
 						}
 					}
@@ -535,11 +537,11 @@ func (w *walker) call(n *sitter.Node, st *state, d dest) {
 		}
 		f.calls = append(f.calls, cs)
 	}
-	if fnNode != nil {
+	if fnNode >= 0 {
 		w.descend(fnNode, st, dest{})
 	}
-	if args != nil {
-		if typ(args) == "generator_expression" {
+	if args >= 0 {
+		if w.typ(args) == "generator_expression" {
 			w.descend(args, st, dest{})
 		} else {
 			for _, a := range w.childrenCopy(args) {
@@ -550,7 +552,7 @@ func (w *walker) call(n *sitter.Node, st *state, d dest) {
 }
 
 // containerDest is where a value added to container obj goes.
-func (w *walker) containerDest(obj *sitter.Node, st *state) dest {
+func (w *walker) containerDest(obj int32, st *state) dest {
 	f := w.fnSum(st)
 	if f.isModule || st.class >= 0 {
 		return dest{kind: dRetained}
@@ -573,15 +575,15 @@ func (w *walker) containerDest(obj *sitter.Node, st *state) dest {
 	return dest{kind: dRetained}
 }
 
-func (w *walker) forStmt(n *sitter.Node, st *state) {
+func (w *walker) forStmt(n int32, st *state) {
 	f := w.fnSum(st)
-	if r := n.ChildByFieldName("right"); r != nil {
+	if r := w.field(n, "right"); r >= 0 {
 		w.descend(r, st, dest{})
 	}
-	if l := n.ChildByFieldName("left"); l != nil {
-		if typ(l) == "identifier" {
+	if l := w.field(n, "left"); l >= 0 {
+		if w.typ(l) == "identifier" {
 			if _, ok := f.locals[w.text(l)]; !ok && !f.isModule {
-				f.locals[w.text(l)] = l.StartByte()
+				f.locals[w.text(l)] = w.nodes[l].sb
 			}
 		} else {
 			w.targetDest(l, st)
@@ -589,48 +591,48 @@ func (w *walker) forStmt(n *sitter.Node, st *state) {
 	}
 	inner := *st
 	if inner.loopStart < 0 {
-		inner.loopStart = int(n.StartByte())
+		inner.loopStart = int(w.nodes[n].sb)
 	}
 	inner.guarded = false
-	if b := n.ChildByFieldName("body"); b != nil {
+	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, &inner, dest{})
 	}
-	if a := n.ChildByFieldName("alternative"); a != nil {
+	if a := w.field(n, "alternative"); a >= 0 {
 		w.descend(a, st, dest{})
 	}
 }
 
-func (w *walker) whileStmt(n *sitter.Node, st *state) {
+func (w *walker) whileStmt(n int32, st *state) {
 	inner := *st
 	if inner.loopStart < 0 {
-		inner.loopStart = int(n.StartByte())
+		inner.loopStart = int(w.nodes[n].sb)
 	}
 	inner.guarded = false
-	if c := n.ChildByFieldName("condition"); c != nil {
+	if c := w.field(n, "condition"); c >= 0 {
 		w.descend(c, &inner, dest{})
 	}
-	if b := n.ChildByFieldName("body"); b != nil {
+	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, &inner, dest{})
 	}
-	if a := n.ChildByFieldName("alternative"); a != nil {
+	if a := w.field(n, "alternative"); a >= 0 {
 		w.descend(a, st, dest{})
 	}
 }
 
-func (w *walker) comprehension(n *sitter.Node, st *state, d dest) {
+func (w *walker) comprehension(n int32, st *state, d dest) {
 	inner := *st
 	if inner.loopStart < 0 {
-		inner.loopStart = int(n.StartByte())
+		inner.loopStart = int(w.nodes[n].sb)
 	}
 	inner.inComp = true
 	inner.compDest = d
 	inner.guarded = false
 	first := true
 	for _, c := range w.childrenCopy(n) {
-		if typ(c) == "for_in_clause" && first {
+		if w.typ(c) == "for_in_clause" && first {
 			first = false
 			// the first iterable is evaluated once, outside the loop
-			if r := c.ChildByFieldName("right"); r != nil {
+			if r := w.field(c, "right"); r >= 0 {
 				w.descend(r, st, dest{})
 			}
 			continue
@@ -639,10 +641,10 @@ func (w *walker) comprehension(n *sitter.Node, st *state, d dest) {
 	}
 }
 
-func (w *walker) ifStmt(n *sitter.Node, st *state) {
-	cond := n.ChildByFieldName("condition")
+func (w *walker) ifStmt(n int32, st *state) {
+	cond := w.field(n, "condition")
 	guard := false
-	if cond != nil {
+	if cond >= 0 {
 		w.descend(cond, st, dest{})
 		ct := w.text(cond)
 		if len(ct) < 400 && (strings.Contains(ct, "None") || strings.HasPrefix(ct, "not ") ||
@@ -655,7 +657,7 @@ func (w *walker) ifStmt(n *sitter.Node, st *state) {
 		inner.guarded = true
 	}
 	for _, c := range w.childrenCopy(n) {
-		switch typ(c) {
+		switch w.typ(c) {
 		case "block":
 			w.descend(c, &inner, dest{})
 		case "elif_clause", "else_clause":
@@ -664,26 +666,21 @@ func (w *walker) ifStmt(n *sitter.Node, st *state) {
 	}
 }
 
-func (w *walker) decorated(n *sitter.Node, st *state) {
+func (w *walker) decorated(n int32, st *state) {
 	var decs []decorator
-	var def *sitter.Node
+	var def int32
 	for _, c := range w.childrenCopy(n) {
-		switch typ(c) {
+		switch w.typ(c) {
 		case "decorator":
 			dec := decorator{}
 			for _, e := range w.childrenCopy(c) {
-				switch typ(e) {
+				switch w.typ(e) {
 				case "call":
 					dec.call = true
-					dec.text = w.dotted(e.ChildByFieldName("function"))
-					if args := e.ChildByFieldName("arguments"); args != nil {
-						for _, a := range w.children(args) {
-							if typ(a) == "string" {
-								dec.firstSt = strings.Trim(w.text(a), "\"'")
-							}
-							if t := typ(a); t != "(" {
-								break
-							}
+					dec.text = w.dotted(w.field(e, "function"))
+					if args := w.field(e, "arguments"); args >= 0 {
+						if a := w.nodes[args].first; a >= 0 && w.typ(a) == "string" {
+							dec.firstSt = strings.Trim(w.text(a), "\"'")
 						}
 					}
 					w.descend(e, st, dest{})
@@ -696,23 +693,23 @@ func (w *walker) decorated(n *sitter.Node, st *state) {
 			def = c
 		}
 	}
-	if def == nil {
+	if def < 0 {
 		return
 	}
-	if typ(def) == "function_definition" {
+	if w.typ(def) == "function_definition" {
 		w.funcDef(def, st, decs)
 	} else {
 		w.classDef(def, st, decs)
 	}
 }
 
-func (w *walker) funcDef(n *sitter.Node, st *state, decs []decorator) {
-	nameNode := n.ChildByFieldName("name")
-	if nameNode == nil {
+func (w *walker) funcDef(n int32, st *state, decs []decorator) {
+	nameNode := w.field(n, "name")
+	if nameNode < 0 {
 		return
 	}
 	f := &funcSum{
-		name: w.text(nameNode), at: toPos(nameNode), class: -1, parent: st.fn,
+		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: st.fn,
 		decorators: decs,
 		locals:     map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{},
 	}
@@ -723,7 +720,7 @@ func (w *walker) funcDef(n *sitter.Node, st *state, decs []decorator) {
 		f.parent = -1
 	}
 	for _, c := range w.children(n) {
-		if typ(c) == "async" {
+		if w.typ(c) == "async" {
 			f.async = true
 			break
 		}
@@ -739,30 +736,30 @@ func (w *walker) funcDef(n *sitter.Node, st *state, decs []decorator) {
 			w.fs.classes[st.class].methods[f.name] = idx
 		}
 	}
-	if params := n.ChildByFieldName("parameters"); params != nil {
+	if params := w.field(n, "parameters"); params >= 0 {
 		for _, p := range w.childrenCopy(params) {
 			name, ann := "", ""
-			switch typ(p) {
+			switch w.typ(p) {
 			case "identifier":
 				name = w.text(p)
 			case "typed_parameter":
 				for _, c := range w.children(p) {
-					if typ(c) == "identifier" {
+					if w.typ(c) == "identifier" {
 						name = w.text(c)
 						break
 					}
 				}
-				if t := p.ChildByFieldName("type"); t != nil {
+				if t := w.field(p, "type"); t >= 0 {
 					ann = w.annotation(t)
 				}
 			case "default_parameter", "typed_default_parameter":
-				if nm := p.ChildByFieldName("name"); nm != nil {
+				if nm := w.field(p, "name"); nm >= 0 {
 					name = w.text(nm)
 				}
-				if t := p.ChildByFieldName("type"); t != nil {
+				if t := w.field(p, "type"); t >= 0 {
 					ann = w.annotation(t)
 				}
-				if v := p.ChildByFieldName("value"); v != nil {
+				if v := w.field(p, "value"); v >= 0 {
 					w.descend(v, st, dest{}) // defaults run in the enclosing scope
 				}
 			case "list_splat_pattern", "dictionary_splat_pattern":
@@ -777,15 +774,15 @@ func (w *walker) funcDef(n *sitter.Node, st *state, decs []decorator) {
 		}
 	}
 	inner := &state{fn: idx, class: -1, loopStart: -1}
-	if b := n.ChildByFieldName("body"); b != nil {
+	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, inner, dest{})
 	}
 	w.finishFunc(f)
 }
 
 // annotation returns the dotted text of a type annotation.
-func (w *walker) annotation(t *sitter.Node) string {
-	if typ(t) == "type" {
+func (w *walker) annotation(t int32) string {
+	if w.typ(t) == "type" {
 		k := w.children(t)
 		if len(k) == 1 {
 			t = k[0]
@@ -794,15 +791,15 @@ func (w *walker) annotation(t *sitter.Node) string {
 	return w.dotted(t)
 }
 
-func (w *walker) classDef(n *sitter.Node, st *state, decs []decorator) {
-	nameNode := n.ChildByFieldName("name")
-	if nameNode == nil {
+func (w *walker) classDef(n int32, st *state, decs []decorator) {
+	nameNode := w.field(n, "name")
+	if nameNode < 0 {
 		return
 	}
-	c := &classSum{name: w.text(nameNode), at: toPos(nameNode), methods: map[string]int{}, parent: st.fn}
-	if sup := n.ChildByFieldName("superclasses"); sup != nil {
+	c := &classSum{name: w.text(nameNode), at: w.pos(nameNode), methods: map[string]int{}, parent: st.fn}
+	if sup := w.field(n, "superclasses"); sup >= 0 {
 		for _, b := range w.childrenCopy(sup) {
-			switch typ(b) {
+			switch w.typ(b) {
 			case "identifier", "attribute":
 				c.bases = append(c.bases, w.dotted(b))
 			case "keyword_argument", "(", ")", ",":
@@ -818,49 +815,49 @@ func (w *walker) classDef(n *sitter.Node, st *state, decs []decorator) {
 		w.fs.names[c.name] = w.fs.modKey + "#" + c.name
 	}
 	inner := &state{fn: st.fn, class: idx, loopStart: -1}
-	if b := n.ChildByFieldName("body"); b != nil {
+	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, inner, dest{})
 	}
 }
 
-func (w *walker) importStmt(n *sitter.Node, st *state) {
+func (w *walker) importStmt(n int32, st *state) {
 	fs := w.fs
 	bind := func(local, q string) {
 		fs.names[local] = q
 		fs.imports = append(fs.imports, q)
 	}
-	if typ(n) == "import_statement" {
+	if w.typ(n) == "import_statement" {
 		for _, c := range w.childrenCopy(n) {
-			switch typ(c) {
+			switch w.typ(c) {
 			case "dotted_name":
 				full := w.text(c)
 				root, _, _ := strings.Cut(full, ".")
 				fs.names[root] = root
 				fs.imports = append(fs.imports, full)
 			case "aliased_import":
-				nm, al := c.ChildByFieldName("name"), c.ChildByFieldName("alias")
-				if nm != nil && al != nil {
+				nm, al := w.field(c, "name"), w.field(c, "alias")
+				if nm >= 0 && al >= 0 {
 					bind(w.text(al), w.text(nm))
 				}
 			}
 		}
 		return
 	}
-	mod := n.ChildByFieldName("module_name")
-	if mod == nil {
+	mod := w.field(n, "module_name")
+	if mod < 0 {
 		return
 	}
 	var base string // qualified prefix for imported names: "a.b." or "file:/x/y#"
-	switch typ(mod) {
+	switch w.typ(mod) {
 	case "dotted_name":
 		base = w.text(mod) + "."
 	case "relative_import":
 		dots := 0
 		sub := ""
 		for _, c := range w.children(mod) {
-			switch typ(c) {
+			switch w.typ(c) {
 			case "import_prefix":
-				dots = int(c.EndByte() - c.StartByte())
+				dots = int(w.nodes[c].eb - w.nodes[c].sb)
 			case "dotted_name":
 				sub = w.text(c)
 			}
@@ -878,15 +875,15 @@ func (w *walker) importStmt(n *sitter.Node, st *state) {
 		return
 	}
 	for _, c := range w.childrenCopy(n) {
-		if c.StartByte() <= mod.EndByte() {
+		if w.nodes[c].sb <= w.nodes[mod].eb {
 			continue
 		}
-		switch typ(c) {
+		switch w.typ(c) {
 		case "dotted_name":
 			bind(w.text(c), base+w.text(c))
 		case "aliased_import":
-			nm, al := c.ChildByFieldName("name"), c.ChildByFieldName("alias")
-			if nm != nil && al != nil {
+			nm, al := w.field(c, "name"), w.field(c, "alias")
+			if nm >= 0 && al >= 0 {
 				bind(w.text(al), base+w.text(nm))
 			}
 		}
@@ -894,12 +891,12 @@ func (w *walker) importStmt(n *sitter.Node, st *state) {
 }
 
 // comment records suppression directives.
-func (w *walker) comment(n *sitter.Node) {
+func (w *walker) comment(n int32) {
 	t := w.text(n)
 	if !strings.Contains(strings.ToLower(t), "noqa") && !strings.Contains(t, "snatlint") {
 		return
 	}
-	line := int(n.StartPoint().Row) + 1
+	line := int(w.nodes[n].sr) + 1
 	d, errMsg, ok := parseDirective(t)
 	if errMsg != "" {
 		w.fs.dirErrs = append(w.fs.dirErrs, lineErr{line: line, msg: errMsg})

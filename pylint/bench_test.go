@@ -1,0 +1,130 @@
+package pylint
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+)
+
+// corpusFiles lists the files of a real corpus named by SNATLINT_CORPUS
+// (a directory, e.g. /usr/lib/python3/dist-packages/django), tests
+// included.
+func corpusFiles(tb testing.TB) ([]string, int64) {
+	dir := os.Getenv("SNATLINT_CORPUS")
+	if dir == "" {
+		tb.Skip("set SNATLINT_CORPUS to a directory of Python files")
+	}
+	files, _ := Discover(context.Background(), []string{dir}, Options{Tests: true})
+	var size int64
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
+	}
+	return files, size
+}
+
+// parseOnly parses every file with tree-sitter on GOMAXPROCS workers and
+// closes the trees: the floor the whole pass is compared against.
+func parseOnly(files []string) {
+	n := runtime.GOMAXPROCS(0)
+	ch := make(chan string)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := sitter.NewParser()
+			defer p.Close()
+			p.SetLanguage(python.GetLanguage())
+			for f := range ch {
+				src, err := os.ReadFile(f)
+				if err != nil {
+					continue
+				}
+				t, err := p.ParseCtx(context.Background(), nil, src)
+				if err == nil && t != nil {
+					t.Close()
+				}
+			}
+		}()
+	}
+	for _, f := range files {
+		ch <- f
+	}
+	close(ch)
+	wg.Wait()
+}
+
+func BenchmarkCorpusParseOnly(b *testing.B) {
+	files, size := corpusFiles(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		parseOnly(files)
+	}
+}
+
+func BenchmarkCorpusCheck(b *testing.B) {
+	files, size := corpusFiles(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		fs, _ := Check(context.Background(), files, Options{})
+		n = len(fs)
+	}
+	b.ReportMetric(float64(n), "findings")
+}
+
+func fixtureFiles(tb testing.TB) ([]string, int64) {
+	files, _ := Discover(context.Background(), []string{fixtureRoot()}, Options{})
+	var size int64
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		size += fi.Size()
+	}
+	return files, size
+}
+
+// BenchmarkFixtureTree is the whole pass over testdata/python.
+func BenchmarkFixtureTree(b *testing.B) {
+	files, size := fixtureFiles(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(context.Background(), files, Options{})
+	}
+}
+
+// BenchmarkPerFile is phase 1 (parse and summarize) per fixture file.
+func BenchmarkPerFile(b *testing.B) {
+	files, _ := fixtureFiles(b)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(filepath.Dir(f))+"_"+filepath.Base(f), ".py")
+		b.Run(name, func(b *testing.B) {
+			p := sitter.NewParser()
+			defer p.Close()
+			p.SetLanguage(python.GetLanguage())
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				summarizeSource(context.Background(), p, f, src)
+			}
+		})
+	}
+}
