@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,59 +62,68 @@ func TestDocExamples(t *testing.T) {
 	if len(blocks) < 15 {
 		t.Fatalf("found %d code blocks in the rule pages, want at least 15", len(blocks))
 	}
+	// One tree per language, one directory per block: one load for all.
+	dir := t.TempDir()
+	goDir, pyDir := filepath.Join(dir, "go"), filepath.Join(dir, "py")
+	write := func(path string, data []byte) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(goDir, "go.mod"), goModText)
+	write(filepath.Join(goDir, "go.sum"), goSum)
+	fileOf := map[int]string{}
 	for i, b := range blocks {
-		name := b.rule + "/" + strings.TrimSuffix(b.section, ":") + "/" + b.lang
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			files := map[string][]byte{}
-			args := []string{"-format", "json"}
-			switch b.lang {
-			case "go":
-				files["go.mod"], files["go.sum"], files["main.go"] = goModText, goSum, []byte(b.code)
-				args = append(args, "-lang", "go")
-			case "python":
-				file := "example.py"
-				if m := regexp.MustCompile(`^# (\w+\.py)`).FindStringSubmatch(b.code); m != nil {
-					file = m[1]
-				}
-				files[file] = []byte(b.code)
-				args = append(args, "-lang", "python")
+		sub := fmt.Sprintf("b%02d", i)
+		switch b.lang {
+		case "go":
+			fileOf[i] = filepath.Join(goDir, sub, "main.go")
+		case "python":
+			name := "example.py"
+			if m := regexp.MustCompile(`^# (\w+\.py)`).FindStringSubmatch(b.code); m != nil {
+				name = m[1]
 			}
-			for f, data := range files {
-				if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
-					t.Fatal(err)
-				}
+			fileOf[i] = filepath.Join(pyDir, sub, name)
+		}
+		write(fileOf[i], []byte(b.code))
+	}
+	findings := map[string][]string{} // file -> rule IDs
+	for _, lang := range []struct{ dir, name string }{{goDir, "go"}, {pyDir, "python"}} {
+		t.Chdir(lang.dir)
+		var out, errb bytes.Buffer
+		_ = run(context.Background(), []string{"-format", "json", "-lang", lang.name, "./..."}, &out, &errb)
+		var res struct {
+			Findings []struct {
+				File   string `json:"file"`
+				RuleID string `json:"rule_id"`
+			} `json:"findings"`
+			Errors []struct{ Message string } `json:"errors"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+			t.Fatalf("%s: output is not JSON: %v\n%s\n%s", lang.name, err, out.String(), errb.String())
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("%s examples could not be checked: %+v", lang.name, res.Errors)
+		}
+		for _, f := range res.Findings {
+			abs := filepath.Join(lang.dir, filepath.FromSlash(f.File))
+			findings[abs] = append(findings[abs], f.RuleID)
+		}
+	}
+	for i, b := range blocks {
+		got := findings[fileOf[i]]
+		switch b.section {
+		case "Example":
+			if !slices.Contains(got, b.rule) {
+				t.Errorf("the %s example of %s (block %d) is not reported under %s (got %q):\n%s", b.lang, b.rule, i, b.rule, got, b.code)
 			}
-			t.Chdir(dir)
-			var out, errb bytes.Buffer
-			err := run(context.Background(), append(args, "./..."), &out, &errb)
-			var res struct {
-				Findings []struct {
-					RuleID  string `json:"rule_id"`
-					Line    int    `json:"line"`
-					Message string `json:"message"`
-				} `json:"findings"`
-				Errors []struct{ Message string } `json:"errors"`
+		default:
+			if len(got) > 0 {
+				t.Errorf("the %s \"Use instead\" block %d of %s does not pass snatlint (got %q):\n%s", b.lang, i, b.rule, got, b.code)
 			}
-			if jerr := json.Unmarshal(out.Bytes(), &res); jerr != nil {
-				t.Fatalf("block %d: output is not JSON: %v\n%s\n%s", i, jerr, out.String(), errb.String())
-			}
-			if len(res.Errors) > 0 {
-				t.Fatalf("block %d could not be checked: %+v\n%s", i, res.Errors, b.code)
-			}
-			if b.section == "Example" {
-				found := false
-				for _, f := range res.Findings {
-					found = found || f.RuleID == b.rule
-				}
-				if !found {
-					t.Errorf("the %s example of %s is not reported under %s (findings: %+v, err %v):\n%s", b.lang, b.rule, b.rule, res.Findings, err, b.code)
-				}
-				return
-			}
-			if err != nil || len(res.Findings) > 0 {
-				t.Errorf("the %s \"Use instead\" block of %s does not pass snatlint (err %v): %+v\n%s", b.lang, b.rule, err, res.Findings, b.code)
-			}
-		})
+		}
 	}
 }
