@@ -10,20 +10,22 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// New returns the reporting analyzers configured by cfg (their
-// helper analyzers are reached through Requires).
+// New returns the analyzers configured by cfg: the reporting analyzers
+// httpclient and azureclient, then their hotpath helper (it reports
+// nothing; it is listed so that drivers register its flags,
+// -hotpath.config and -hotpath.tests, which only top-level analyzers
+// get). construct is reached through Requires.
 func New(cfg *config.File) []*analysis.Analyzer {
 	if cfg == nil {
 		return All()
 	}
 	hp := hotpath.New(cfg)
 	cs := construct.New(hp)
-	return []*analysis.Analyzer{httpclient.New(hp, cs), azureclient.New(hp, cs)}
+	return []*analysis.Analyzer{httpclient.New(hp, cs), azureclient.New(hp, cs), hp}
 }
 
-// All returns the analyzers with the default configuration, for vet mode:
-// their hotpath helper carries the -hotpath.config and -hotpath.tests
-// flags.
+// All returns the analyzers with the default configuration, for vet
+// mode; see New.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{httpclient.Analyzer, azureclient.Analyzer}
+	return []*analysis.Analyzer{httpclient.Analyzer, azureclient.Analyzer, hotpath.Analyzer}
 }
