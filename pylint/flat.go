@@ -56,14 +56,15 @@ static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, con
 		TSSymbol sym = ts_node_symbol(node);
 		bool named = ts_node_is_named(node);
 		uint8_t k = sym < nkeep ? keep[sym] : 0;
-		bool take = (named || (k & 1)) && !(k & 4);
+		bool missing = has_error && ts_node_is_missing(node);
+		bool take = ((named || (k & 1)) && !(k & 4)) || missing;
 		if (take) {
 			if (n < cap) {
 				snat_node *o = &out[n];
 				TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);
 				o->sym = sym;
 				o->field = ts_tree_cursor_current_field_id(&cur);
-				o->flags = has_error && ts_node_is_missing(node) ? 1 : 0;
+				o->flags = missing ? 1 : 0;
 				o->sb = ts_node_start_byte(node);
 				o->eb = ts_node_end_byte(node);
 				o->sr = s.row; o->sc = s.column; o->er = e.row; o->ec = e.column;

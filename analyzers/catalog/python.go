@@ -157,13 +157,13 @@ func isUpperIdent(s string) bool {
 func PyWhat(rule, q string) string {
 	switch rule {
 	case SNAT001:
-		return "connection pool " + q
+		return "new connection pool " + q
 	case SNAT002:
-		return "HTTP client " + q
+		return "new HTTP client " + q
 	case SNAT003:
-		return "Azure SDK client " + q
+		return "new Azure SDK client " + q
 	case SNAT004:
-		return "Azure credential " + q
+		return "new Azure credential " + q
 	case SNAT005:
 		return "one-shot request " + q
 	}

@@ -1,0 +1,409 @@
+package pylint
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/config"
+)
+
+// TestFlattenMatchesNodeAPI guards cTree's view of go-tree-sitter's Tree
+// layout: the flat copy must agree with the Node API.
+func TestFlattenMatchesNodeAPI(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(fixtureRoot(), "django_views.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(python.GetLanguage())
+	tree, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	nodes := flatten(tree, len(src))
+	// count named nodes outside strings with the Node API
+	var want []string
+	stack := []*sitter.Node{tree.RootNode()}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !n.IsNamed() && n.Type() != "async" {
+			continue
+		}
+		want = append(want, fmt.Sprintf("%s@%d:%d", n.Type(), n.StartPoint().Row, n.StartPoint().Column))
+		if n.Type() == "string" || n.Type() == "concatenated_string" {
+			continue
+		}
+		for i := int(n.ChildCount()) - 1; i >= 0; i-- {
+			stack = append(stack, n.Child(i))
+		}
+	}
+	w := &walker{src: src, nodes: nodes}
+	var got []string
+	for i := range nodes {
+		got = append(got, fmt.Sprintf("%s@%d:%d", w.typ(int32(i)), nodes[i].sr, nodes[i].sc))
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("flatten: %d nodes, Node API: %d; first: %v vs %v", len(got), len(want), got[:3], want[:3])
+	}
+}
+
+func TestMessages(t *testing.T) {
+	ctx := context.Background()
+	files, _ := Discover(ctx, []string{fixtureRoot()}, Options{})
+	findings, _ := Check(ctx, files, Options{})
+	tests := []struct {
+		file    string
+		line    int
+		want    []string
+		related string // "file:line" of the first related location
+	}{
+		{"django_views.py", 30, []string{"new HTTP client requests.Session created in Django view plain_view: ", "AppConfig.ready()", "lazily after the fork", "gunicorn --preload"}, ""},
+		{"celery_tasks.py", 13, []string{"in Celery task sync_blobs", "lazy property on a custom Task base"}, ""},
+		{"fastapi_app.py", 24, []string{"in FastAPI route items", "lifespan", "app.state"}, ""},
+		{"flask_app.py", 15, []string{"one-shot request requests.get sent in Flask route index", "app extension"}, ""},
+		{"loops.py", 22, []string{"in loop body of batch", "before the loop"}, ""},
+		{"middleware.py", 26, []string{"in Django middleware TimingMiddleware.__call__", "__init__"}, ""},
+		{"interproc/app/views.py", 20, []string{"call to both builds new Azure SDK client", "(v3 -> both -> azure.mgmt.compute.ComputeManagementClient)", "in Django view v3"}, "interproc/app/services.py:18"},
+		{"interproc/app/views.py", 12, []string{"(v1 -> make_client -> httpx.Client)"}, "interproc/app/services.py:10"},
+		{"azfunc_v1/HttpTrigger/__init__.py", 8, []string{"in Azure Functions entry main"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join(fixtureRoot(), tt.file)
+			var f *Finding
+			for i := range findings {
+				if findings[i].File == path && findings[i].Line == tt.line {
+					f = &findings[i]
+				}
+			}
+			if f == nil {
+				t.Fatalf("no finding at %s:%d", path, tt.line)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(f.Message, w) {
+					t.Errorf("message %q does not contain %q", f.Message, w)
+				}
+			}
+			if strings.HasSuffix(f.Message, ".") || strings.ContainsAny(f.Message, "`*") || f.Message[0] < 'a' || f.Message[0] > 'z' {
+				t.Errorf("message %q: want lowercase start, no trailing period, no Markdown", f.Message)
+			}
+			if f.Level != catalog.LevelError {
+				t.Errorf("level = %s, want error", f.Level)
+			}
+			if tt.related != "" {
+				file, line, _ := strings.Cut(tt.related, ":")
+				if len(f.Related) == 0 {
+					t.Fatalf("no related location, want %s", tt.related)
+				}
+				r := f.Related[0]
+				if r.File != filepath.Join(fixtureRoot(), file) || line != fmt.Sprint(r.Line) {
+					t.Errorf("related = %s:%d, want %s", r.File, r.Line, tt.related)
+				}
+			}
+		})
+	}
+}
+
+func TestDiscover(t *testing.T) {
+	root := fixtureRoot()
+	tests := []struct {
+		name    string
+		opts    Options
+		want    []string // relative to root, must be found
+		notWant []string // must not be found
+	}{
+		{"default skips tests and vendored code", Options{},
+			[]string{"pkg/handlers.py", "loops.py", "interproc/app/views.py"},
+			[]string{"tests/test_views.py", "pkg/test_handlers.py", "pkg/handlers_test.py", "pkg/conftest.py", "venv/lib/mod.py", "node_modules/x/mod.py", "site-packages/mod.py"}},
+		{"tests flag", Options{Tests: true},
+			[]string{"tests/test_views.py", "pkg/test_handlers.py", "pkg/handlers_test.py", "pkg/conftest.py"},
+			[]string{"venv/lib/mod.py", "node_modules/x/mod.py"}},
+		{"config tests", Options{Config: &config.File{Tests: true}},
+			[]string{"tests/test_views.py"}, nil},
+		{"exclude globs", Options{Config: &config.File{Path: filepath.Join(root, ".snatlint.yaml"), Exclude: []string{"interproc/**", "*_app.py"}}},
+			[]string{"loops.py"}, []string{"interproc/app/views.py", "flask_app.py", "fastapi_app.py"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files, errs := Discover(context.Background(), []string{root}, tt.opts)
+			if len(errs) != 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(files, filepath.Join(root, w)) {
+					t.Errorf("Discover did not find %s", w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if slices.Contains(files, filepath.Join(root, w)) {
+					t.Errorf("Discover found %s, want it skipped", w)
+				}
+			}
+		})
+	}
+	// explicit file arguments are always taken
+	explicit := filepath.Join(root, "tests", "test_views.py")
+	files, _ := Discover(context.Background(), []string{explicit}, Options{})
+	if !slices.Equal(files, []string{explicit}) {
+		t.Errorf("Discover(%s) = %v, want the file", explicit, files)
+	}
+}
+
+// TestBadInput: every bad file gets a clear error naming the file and the
+// reason, no panic, and the good file is still checked.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.py", []byte("import requests\n\ndef v(request):\n    return requests.get('u')\n"))
+	// 10 MB: parsed (the limit is 32 MB), with one finding at the end
+	big := []byte(strings.Repeat("x = [1, 2, 3]  # filler line for a large file\n", 10<<20/46) +
+		"import requests\n\ndef v(request):\n    return requests.get('u')\n")
+	loopA, loopB := filepath.Join(dir, "loopa.py"), filepath.Join(dir, "loopb.py")
+	if err := os.Symlink(loopB, loopA); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(loopA, loopB); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		path      string
+		fatal     bool
+		reason    string
+		wantFinds int // findings in this file
+	}{
+		{"binary", write("bin.py", []byte("import os\x00\x01\x02")), true, "binary file", 0},
+		{"non-UTF-8", write("latin.py", []byte("# caf\xe9\nimport requests\ndef v(request):\n    requests.get(1)\n")), false, "not valid UTF-8", 1},
+		{"nested brackets", write("deep.py", []byte("x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n")), false, "nesting deeper", 0},
+		{"syntax error", write("syntax.py", []byte("import requests\ndef v(request):\n    return requests.get('u')\ndef broken(:\n    pass\n")), false, "syntax error", 1},
+		{"10 MB file", write("big.py", big), false, "", 1},
+		{"symlink loop", loopA, true, "too many levels of symbolic links", 0},
+		{"missing file", filepath.Join(dir, "missing.py"), true, "no such file", 0},
+		{"directory", dir, true, "is a directory", 0},
+	}
+	if os.Geteuid() != 0 {
+		p := write("unreadable.py", []byte("x = 1\n"))
+		if err := os.Chmod(p, 0); err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct {
+			name      string
+			path      string
+			fatal     bool
+			reason    string
+			wantFinds int
+		}{"unreadable", p, true, "permission denied", 0})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			findings, errs := Check(context.Background(), []string{good, tt.path}, Options{})
+			var goodFinds, finds int
+			for _, f := range findings {
+				switch f.File {
+				case good:
+					goodFinds++
+				case tt.path:
+					finds++
+				}
+			}
+			if goodFinds != 1 {
+				t.Errorf("good file: %d findings, want 1", goodFinds)
+			}
+			if finds != tt.wantFinds {
+				t.Errorf("%d findings, want %d", finds, tt.wantFinds)
+			}
+			if tt.reason == "" {
+				if len(errs) != 0 {
+					t.Errorf("errors %v, want none", errs)
+				}
+				return
+			}
+			if len(errs) == 0 {
+				t.Fatalf("no error, want %q", tt.reason)
+			}
+			e := errs[0]
+			if e.File != tt.path || e.Fatal != tt.fatal || !strings.Contains(e.Err.Error(), tt.reason) {
+				t.Errorf("error = {%s %q fatal=%v}, want {%s %q fatal=%v}", e.File, e.Err, e.Fatal, tt.path, tt.reason, tt.fatal)
+			}
+		})
+	}
+}
+
+func TestDirectives(t *testing.T) {
+	tests := []struct {
+		comment  string
+		all      bool
+		rules    []string
+		wantErr  string
+		wantOkay bool
+	}{
+		{"# noqa", true, nil, "", true},
+		{"# NOQA", true, nil, "", true},
+		{"# noqa: SNAT005", false, []string{"SNAT005"}, "", true},
+		{"# noqa:SNAT002,SNAT005", false, []string{"SNAT002", "SNAT005"}, "", true},
+		{"# noqa: SNAT002, SNAT005", false, []string{"SNAT002", "SNAT005"}, "", true},
+		{"# noqa: E501", false, nil, "", false},
+		{"# noqa: SNAT999", false, nil, "unknown rule ID SNAT999", false},
+		{"# noqa:", false, nil, "no rule IDs", false},
+		{"# snatlint: ignore[SNAT005]", false, []string{"SNAT005"}, "", true},
+		{"# snatlint: ignore[SNAT002, SNAT005]", false, []string{"SNAT002", "SNAT005"}, "", true},
+		{"# snatlint: ignore[]", false, nil, "empty rule list", false},
+		{"# snatlint: ignore", false, nil, "without a rule list", false},
+		{"# snatlint: ignore[SNAT999]", false, nil, "unknown rule ID SNAT999", false},
+		{"# snatlint: ignore[SNAT005", false, nil, "unclosed", false},
+		{"# snatlint: skip[SNAT005]", false, nil, "unknown snatlint directive", false},
+		{"# a comment about snatlint", false, nil, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.comment, func(t *testing.T) {
+			d, errMsg, ok := parseDirective(tt.comment)
+			if ok != tt.wantOkay || d.all != tt.all {
+				t.Errorf("parseDirective(%q) = ok %v all %v, want ok %v all %v", tt.comment, ok, d.all, tt.wantOkay, tt.all)
+			}
+			for _, r := range tt.rules {
+				if !d.rules[r] {
+					t.Errorf("parseDirective(%q) misses %s", tt.comment, r)
+				}
+			}
+			if len(d.rules) != len(tt.rules) {
+				t.Errorf("parseDirective(%q) rules = %v, want %v", tt.comment, d.rules, tt.rules)
+			}
+			if (tt.wantErr == "") != (errMsg == "") || !strings.Contains(errMsg, tt.wantErr) {
+				t.Errorf("parseDirective(%q) error = %q, want %q", tt.comment, errMsg, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestCatalogMatch(t *testing.T) {
+	m := catalog.NewPyMatcher(map[string]string{"mycorp.http.make_session": "SNAT002"})
+	tests := []struct {
+		q    string
+		rule string
+	}{
+		{"requests.Session", "SNAT002"},
+		{"requests.session", "SNAT002"},
+		{"requests.get", "SNAT005"},
+		{"requests.api.post", "SNAT005"},
+		{"httpx.stream", "SNAT005"},
+		{"httpx.AsyncClient", "SNAT002"},
+		{"aiohttp.TCPConnector", "SNAT001"},
+		{"urllib3.PoolManager", "SNAT001"},
+		{"urllib3.request", ""},
+		{"requests.adapters.HTTPAdapter", "SNAT001"},
+		{"urllib.request.urlopen", "SNAT005"},
+		{"http.client.HTTPSConnection", "SNAT002"},
+		{"azure.mgmt.compute.ComputeManagementClient", "SNAT003"},
+		{"azure.mgmt.resource.subscriptions.SubscriptionClient", "SNAT003"},
+		{"azure.mgmt.compute.aio.ComputeManagementClient", "SNAT003"},
+		{"azure.mgmt.compute.models.VirtualMachine", ""},
+		{"azure.storage.blob.BlobServiceClient.from_connection_string", "SNAT003"},
+		{"azure.storage.blob.BlobClient.from_blob_url", "SNAT003"},
+		{"azure.storage.blob.aio.ContainerClient", "SNAT003"},
+		{"azure.identity.DefaultAzureCredential", "SNAT004"},
+		{"azure.identity.aio.ManagedIdentityCredential", "SNAT004"},
+		{"azure.identity.OnBehalfOfCredential", ""},
+		{"azure.core.credentials.AzureKeyCredential", ""},
+		{"azure.functions.HttpRequest", ""},
+		{"mycorp.http.make_session", "SNAT002"},
+		{"mycorp.http.other", ""},
+		{"file:/x/y#Session", ""},
+	}
+	for _, tt := range tests {
+		got, ok := m.Match(tt.q)
+		if got != tt.rule || ok != (tt.rule != "") {
+			t.Errorf("Match(%q) = %q, %v, want %q", tt.q, got, ok, tt.rule)
+		}
+	}
+}
+
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	src := `import mycorp.http
+from mycorp.web import per_request
+
+
+@per_request
+def handler(x):
+    return mycorp.http.make_session()
+
+
+def loop(items):
+    for i in items:
+        mycorp.http.make_session()
+`
+	p := filepath.Join(dir, "app.py")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		cfg  *config.File
+		want []int // lines
+	}{
+		{"default", nil, nil},
+		{"constructor", &config.File{Python: config.Python{Constructors: []config.Constructor{{Name: "mycorp.http.make_session", Rule: "SNAT002"}}}}, []int{12}},
+		{"constructor and decorator", &config.File{Python: config.Python{
+			Constructors: []config.Constructor{{Name: "mycorp.http.make_session", Rule: "SNAT002"}},
+			Decorators:   []string{"per_request"}}}, []int{7, 12}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			findings, _ := Check(context.Background(), []string{p}, Options{Config: tt.cfg})
+			var got []int
+			for _, f := range findings {
+				got = append(got, f.Line)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("lines = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzCheck: arbitrary source never panics the scanner or the analysis.
+func FuzzCheck(f *testing.F) {
+	files, _ := Discover(context.Background(), []string{fixtureRoot()}, Options{})
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("x = " + strings.Repeat("(", 3000)))
+	f.Add([]byte("from ... import (a as b, c\n"))
+	f.Add([]byte("@app.route(\ndef f(request): requests.get(  # noqa: SNAT"))
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(python.GetLanguage())
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fs, _ := summarizeSource(context.Background(), p, "/fuzz/pkg/mod.py", src)
+		if fs == nil {
+			return
+		}
+		proj := newProject([]*fileSum{fs}, catalog.NewPyMatcher(nil), []string{"x.y"})
+		for _, fd := range proj.findings() {
+			if fd.Line < 1 || fd.Column < 1 || fd.StartByte > len(src) || fd.EndByte > len(src) {
+				t.Fatalf("finding out of range: %+v", fd)
+			}
+		}
+	})
+}
