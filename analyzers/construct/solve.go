@@ -29,9 +29,13 @@ func (a *analyzer) solve() {
 	slices.SortFunc(order, func(x, y *types.Func) int { return int(x.Pos() - y.Pos()) })
 	byOwner := map[*types.Func][]*candidate{}
 	for _, c := range a.cands {
-		if c.owner != nil && !c.cache {
-			byOwner[c.owner] = append(byOwner[c.owner], c)
+		if c.owner == nil || c.cache {
+			continue
 		}
+		if _, perRequest := a.hp.ContextOf(c.site.Cursor); perRequest {
+			continue // reported where it is (a loop, a handler), not at calls
+		}
+		byOwner[c.owner] = append(byOwner[c.owner], c)
 	}
 	for changed := true; changed; {
 		changed = false

@@ -129,6 +129,8 @@ func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string 
 		what = fmt.Sprintf("%s built by %s", what, Chain(pass, s.Fact))
 	} else if s.Callee != nil && (s.Rule == catalog.SNAT003 || s.What != "http.Transport") {
 		what = fmt.Sprintf("%s built by %s", s.What, typesx.FuncName(s.Callee, pass.Pkg))
+	} else {
+		what += " created" // a literal, new, a zero value, or Clone
 	}
 	const reuse = "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it"
 	switch s.Rule {

@@ -79,3 +79,20 @@ func Child(f *armcompute.ClientFactory) *armcompute.DisksClient { return f.NewDi
 func OBO() {
 	azidentity.NewOnBehalfOfCredentialWithSecret("t", "c", "a", "s", nil)
 }
+
+// LoopOnly builds in a loop: reported there, so no fact for callers.
+func LoopOnly(urls []string) {
+	for range urls {
+		_ = &http.Client{}
+	}
+}
+
+func Generic[T any]() *http.Client { // want Generic:"SNAT002 \\(warning\\) via lib.Generic"
+	return &http.Client{}
+}
+
+type Box[T any] struct{}
+
+func (Box[T]) Make() *http.Client { // want Make:"SNAT002 \\(warning\\) via lib.Box.Make"
+	return &http.Client{}
+}

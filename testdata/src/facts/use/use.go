@@ -23,3 +23,13 @@ func viaLocal() { // want viaLocal:"SNAT002"
 	g := lib.NewClient
 	g()
 }
+
+func useLoop() { lib.LoopOnly(nil) }
+
+func useGeneric() { // want useGeneric:"via use.useGeneric → lib.Generic"
+	lib.Generic[int]()
+}
+
+func useBox() { // want useBox:"via use.useBox → lib.Box.Make"
+	lib.Box[string]{}.Make()
+}

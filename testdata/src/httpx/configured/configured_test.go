@@ -7,6 +7,6 @@ import (
 
 func TestLoop(t *testing.T) {
 	for i := 0; i < 2; i++ {
-		_ = &http.Client{} // want `http.Client in loop body`
+		_ = &http.Client{} // want `http.Client created in loop body`
 	}
 }

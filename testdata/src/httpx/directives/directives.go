@@ -10,10 +10,10 @@ func h(w http.ResponseWriter, r *http.Request) {
 	_ = &http.Client{} //snatlint:ignore SNAT001,SNAT002 test endpoint
 	_ = &http.Client{} //nolint:errcheck,snatlint
 	_ = &http.Client{} //nolint
-	_ = &http.Client{} //snatlint:ignore SNAT001 wrong rule // want `http.Client in HTTP handler h`
-	_ = &http.Client{} //nolint:errcheck // want `http.Client in HTTP handler h`
-	_ = &http.Client{} //snatlint:ignore SNAT002 // want `malformed suppression directive: //snatlint:ignore SNAT002 needs a reason` `http.Client in HTTP handler h`
-	_ = &http.Client{} //snatlint:ignore // want `malformed suppression directive: //snatlint:ignore needs a rule ID` `http.Client in HTTP handler h`
-	_ = &http.Client{} //snatlint:ignore SNAT999 bad id // want `unknown rule "SNAT999"` `http.Client in HTTP handler h`
-	_ = &http.Client{} //snatlint:skip SNAT002 reason // want `unknown snatlint directive` `http.Client in HTTP handler h`
+	_ = &http.Client{} //snatlint:ignore SNAT001 wrong rule // want `http.Client created in HTTP handler h`
+	_ = &http.Client{} //nolint:errcheck // want `http.Client created in HTTP handler h`
+	_ = &http.Client{} //snatlint:ignore SNAT002 // want `malformed suppression directive: //snatlint:ignore SNAT002 needs a reason` `http.Client created in HTTP handler h`
+	_ = &http.Client{} //snatlint:ignore // want `malformed suppression directive: //snatlint:ignore needs a rule ID` `http.Client created in HTTP handler h`
+	_ = &http.Client{} //snatlint:ignore SNAT999 bad id // want `unknown rule "SNAT999"` `http.Client created in HTTP handler h`
+	_ = &http.Client{} //snatlint:skip SNAT002 reason // want `unknown snatlint directive` `http.Client created in HTTP handler h`
 }

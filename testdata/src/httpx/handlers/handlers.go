@@ -13,48 +13,48 @@ import (
 // ---- findings ----
 
 func GetVM(w http.ResponseWriter, r *http.Request) {
-	t := &http.Transport{MaxIdleConns: 10} // want `^http.Transport in HTTP handler GetVM: the transport is the connection pool, so each request opens new TCP\+TLS connections and leaks an idle pool; create it once \(package-level var, sync.OnceValue, or a field on the server struct built in main\) and reuse it$`
+	t := &http.Transport{MaxIdleConns: 10} // want `^http.Transport created in HTTP handler GetVM: the transport is the connection pool, so each request opens new TCP\+TLS connections and leaks an idle pool; create it once \(package-level var, sync.OnceValue, or a field on the server struct built in main\) and reuse it$`
 	_ = t
-	c := &http.Client{Timeout: 5 * time.Second} // want `^http.Client in HTTP handler GetVM: it shares http.DefaultTransport's connection pool, but net/http says clients should be reused`
+	c := &http.Client{Timeout: 5 * time.Second} // want `^http.Client created in HTTP handler GetVM: it shares http.DefaultTransport's connection pool, but net/http says clients should be reused`
 	c.Get("https://example.com")
 }
 
 func withFreshTransport(w http.ResponseWriter, r *http.Request) {
-	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with a new Transport in HTTP handler withFreshTransport` `http.Transport in HTTP handler withFreshTransport`
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Client created with a new Transport in HTTP handler withFreshTransport` `http.Transport created in HTTP handler withFreshTransport`
 	_ = c
 }
 
 func withLocalTransport(w http.ResponseWriter, r *http.Request) {
-	tr := http.DefaultTransport.(*http.Transport).Clone() // want `http.Transport in HTTP handler withLocalTransport`
-	c := &http.Client{Transport: tr}                      // want `http.Client with a new Transport in HTTP handler withLocalTransport`
+	tr := http.DefaultTransport.(*http.Transport).Clone() // want `http.Transport created in HTTP handler withLocalTransport`
+	c := &http.Client{Transport: tr}                      // want `http.Client created with a new Transport in HTTP handler withLocalTransport`
 	_ = c
 }
 
 var sharedTransport = &http.Transport{}
 
 func withSharedTransport(w http.ResponseWriter, r *http.Request) {
-	c := &http.Client{Transport: sharedTransport} // want `http.Client in HTTP handler withSharedTransport: it shares its Transport's connection pool`
+	c := &http.Client{Transport: sharedTransport} // want `http.Client created in HTTP handler withSharedTransport: it shares its Transport's connection pool`
 	_ = c
 }
 
 func noKeepAlive(w http.ResponseWriter, r *http.Request) {
-	_ = &http.Transport{DisableKeepAlives: true} // want `http.Transport with DisableKeepAlives in HTTP handler noKeepAlive`
+	_ = &http.Transport{DisableKeepAlives: true} // want `http.Transport created with DisableKeepAlives in HTTP handler noKeepAlive`
 }
 
 func valueLiteral(w http.ResponseWriter, r *http.Request) {
-	c := http.Client{} // want `http.Client in HTTP handler valueLiteral`
+	c := http.Client{} // want `http.Client created in HTTP handler valueLiteral`
 	_ = c
 }
 
 func newBuiltin(w http.ResponseWriter, r *http.Request) {
-	c := new(http.Client)    // want `http.Client in HTTP handler newBuiltin`
-	t := new(http.Transport) // want `http.Transport in HTTP handler newBuiltin`
+	c := new(http.Client)    // want `http.Client created in HTTP handler newBuiltin`
+	t := new(http.Transport) // want `http.Transport created in HTTP handler newBuiltin`
 	_, _ = c, t
 }
 
 func zeroValue(w http.ResponseWriter, r *http.Request) {
-	var c http.Client    // want `http.Client in HTTP handler zeroValue`
-	var t http.Transport // want `http.Transport in HTTP handler zeroValue`
+	var c http.Client    // want `http.Client created in HTTP handler zeroValue`
+	var t http.Transport // want `http.Transport created in HTTP handler zeroValue`
 	_, _ = c, t
 }
 
@@ -63,38 +63,38 @@ type MyTransport http.Transport
 type ClientAlias = http.Client
 
 func definedTypes(w http.ResponseWriter, r *http.Request) {
-	_ = &MyClient{}    // want `handlers.MyClient \(http.Client\) in HTTP handler definedTypes`
-	_ = MyTransport{}  // want `handlers.MyTransport \(http.Transport\) in HTTP handler definedTypes`
-	_ = &ClientAlias{} // want `http.Client in HTTP handler definedTypes`
+	_ = &MyClient{}    // want `handlers.MyClient \(http.Client\) created in HTTP handler definedTypes`
+	_ = MyTransport{}  // want `handlers.MyTransport \(http.Transport\) created in HTTP handler definedTypes`
+	_ = &ClientAlias{} // want `http.Client created in HTTP handler definedTypes`
 }
 
 func reversed(r *http.Request, extra int, w http.ResponseWriter) {
-	_ = &http.Client{} // want `http.Client in HTTP handler reversed`
+	_ = &http.Client{} // want `http.Client created in HTTP handler reversed`
 }
 
 type Server struct{ client *http.Client }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	_ = &http.Client{} // want `http.Client in HTTP handler ServeHTTP`
+	_ = &http.Client{} // want `http.Client created in HTTP handler ServeHTTP`
 }
 
 func (s *Server) getVM(w http.ResponseWriter, r *http.Request) {
-	s.client = &http.Client{} // want `http.Client in HTTP handler getVM`
+	s.client = &http.Client{} // want `http.Client created in HTTP handler getVM`
 }
 
 func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("/vms", func(w http.ResponseWriter, r *http.Request) {
-		_ = &http.Client{} // want `http.Client in HTTP handler for "/vms"`
+		_ = &http.Client{} // want `http.Client created in HTTP handler for "/vms"`
 	})
 	mux.Handle("/disks", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = &http.Transport{} // want `http.Transport in HTTP handler \(func literal\)`
+		_ = &http.Transport{} // want `http.Transport created in HTTP handler \(func literal\)`
 	}))
 	routes := []struct {
 		path string
 		h    http.HandlerFunc
 	}{
 		{"/a", func(w http.ResponseWriter, r *http.Request) {
-			_ = &http.Client{} // want `http.Client in HTTP handler \(func literal\)`
+			_ = &http.Client{} // want `http.Client created in HTTP handler \(func literal\)`
 		}},
 	}
 	_ = routes
@@ -102,30 +102,30 @@ func Routes(mux *http.ServeMux) {
 
 func closures(w http.ResponseWriter, r *http.Request) {
 	go func() {
-		_ = &http.Client{} // want `http.Client in HTTP handler closures`
+		_ = &http.Client{} // want `http.Client created in HTTP handler closures`
 	}()
 	fn := func() *http.Client {
-		return &http.Client{} // want `http.Client in HTTP handler closures`
+		return &http.Client{} // want `http.Client created in HTTP handler closures`
 	}
 	_ = fn
 	g, _ := errgroup.WithContext(context.Background())
 	g.Go(func() error {
-		_ = &http.Transport{} // want `http.Transport in HTTP handler closures`
+		_ = &http.Transport{} // want `http.Transport created in HTTP handler closures`
 		return nil
 	})
 }
 
 func loops(urls []string) {
 	for _, u := range urls {
-		c := &http.Client{} // want `http.Client in loop body: it shares`
+		c := &http.Client{} // want `http.Client created in loop body: it shares`
 		c.Get(u)
 	}
 	for i := 0; i < 3; i++ {
-		_ = &http.Transport{} // want `http.Transport in loop body: the transport is the connection pool, so each iteration opens`
+		_ = &http.Transport{} // want `http.Transport created in loop body: the transport is the connection pool, so each iteration opens`
 	}
 	for _, u := range urls {
 		go func() {
-			c := &http.Client{} // want `http.Client in goroutine started in a loop`
+			c := &http.Client{} // want `http.Client created in goroutine started in a loop`
 			c.Get(u)
 		}()
 	}
@@ -151,14 +151,14 @@ func goCallInLoop(urls []string) {
 
 func main() {
 	for i := 0; i < 2; i++ {
-		_ = &http.Client{} // want `http.Client in loop body`
+		_ = &http.Client{} // want `http.Client created in loop body`
 	}
 }
 
 func sharedAcrossIterations(urls []string) {
 	tr := &http.Transport{}
 	for range urls {
-		c := &http.Client{Transport: tr} // want `http.Client in loop body: it shares its Transport's connection pool`
+		c := &http.Client{Transport: tr} // want `http.Client created in loop body: it shares its Transport's connection pool`
 		_ = c
 	}
 }

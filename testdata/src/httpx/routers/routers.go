@@ -9,32 +9,32 @@ import (
 )
 
 func GinVM(c *gin.Context) {
-	_ = &http.Client{} // want `http.Client in gin handler GinVM`
+	_ = &http.Client{} // want `http.Client created in gin handler GinVM`
 }
 
 func EchoVM(c echo.Context) error {
-	_ = &http.Transport{} // want `http.Transport in echo handler EchoVM`
+	_ = &http.Transport{} // want `http.Transport created in echo handler EchoVM`
 	return nil
 }
 
 func FiberVM(c *fiber.Ctx) error {
-	_ = new(http.Client) // want `http.Client in fiber handler FiberVM`
+	_ = new(http.Client) // want `http.Client created in fiber handler FiberVM`
 	return nil
 }
 
 func routes() {
 	r := gin.Default()
 	r.GET("/vm", func(c *gin.Context) {
-		_ = &http.Client{} // want `http.Client in gin handler for "/vm"`
+		_ = &http.Client{} // want `http.Client created in gin handler for "/vm"`
 	})
 	e := echo.New()
 	e.GET("/vm", func(c echo.Context) error {
-		_ = &http.Client{} // want `http.Client in echo handler for "/vm"`
+		_ = &http.Client{} // want `http.Client created in echo handler for "/vm"`
 		return nil
 	})
 	app := fiber.New()
 	app.Get("/vm", func(c *fiber.Ctx) error {
-		_ = &http.Client{} // want `http.Client in fiber handler for "/vm"`
+		_ = &http.Client{} // want `http.Client created in fiber handler for "/vm"`
 		return nil
 	})
 	client := &http.Client{} // setup code: once
@@ -43,7 +43,7 @@ func routes() {
 
 // helper taking a gin context is handler-shaped.
 func ginHelper(id string, c *gin.Context) {
-	_ = &http.Client{} // want `http.Client in gin handler ginHelper`
+	_ = &http.Client{} // want `http.Client created in gin handler ginHelper`
 }
 
 func ginCaller(c *gin.Context) {
