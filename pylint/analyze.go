@@ -387,6 +387,7 @@ func (p *project) findings() []Finding {
 			r := fref{fi, fn}
 			ctx := p.ctxOf(r)
 			selfPerReq := p.selfIsPerRequest(fi, fn)
+			startup := p.isStartup(fi, fn)
 			for i := range f.calls {
 				cs := &f.calls[i]
 				if cs.shared {
@@ -394,7 +395,7 @@ func (p *project) findings() []Finding {
 				}
 				perReq := ctx.perRequest && (cs.req == retNo || cs.req == retSelf && selfPerReq)
 				perIter := cs.inLoop && (cs.loop == retNo || cs.loop == retSelf && selfPerReq)
-				if !perReq && !perIter {
+				if !perReq && !perIter || !perReq && startup {
 					continue
 				}
 				where, fw := ctx.where, ctx.fw
@@ -510,4 +511,19 @@ func verb(rule string) string {
 		return "sent"
 	}
 	return "created"
+}
+
+// isStartup reports AppConfig.ready(), which runs once at start-up: what it
+// builds, even in a loop or comprehension, is the fix (design.md).
+func (p *project) isStartup(fi, fn int) bool {
+	f := p.files[fi].funcs[fn]
+	if f.name != "ready" || f.class < 0 {
+		return false
+	}
+	for _, b := range p.files[fi].classes[f.class].bases {
+		if strings.HasSuffix(lastPart(b), "AppConfig") {
+			return true
+		}
+	}
+	return false
 }

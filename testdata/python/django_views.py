@@ -168,3 +168,13 @@ class MyConfig(AppConfig):
         READY_CLIENT = httpx.Client()  # ok: AppConfig.ready runs once
         self.clients = {r: BlobServiceClient(r) for r in REGIONS}  # ok: retained comprehension
         self.session = requests.Session()  # ok
+
+
+class RegionsConfig(AppConfig):
+    name = "regions"
+
+    def ready(self):
+        clients = {r: SecretClient(r, CRED) for r in REGIONS}  # ok: built once at start-up
+        for r in REGIONS:
+            BlobServiceClient(r).get_account_information()  # ok: ready() runs once
+        self.clients = clients

@@ -1,24 +1,123 @@
+// Command pyrun runs the Python pass alone over paths, for development and
+// corpus measurements (wall time, MB/s, peak RSS with /usr/bin/time -v).
+//
+//	pyrun [-parse-only] [-tests] [-q] paths...
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
 
 	"github.com/snatlint/snatlint/pylint"
 )
 
 func main() {
-	files, errs := pylint.Discover(context.Background(), os.Args[1:], pylint.Options{})
-	fs, errs2 := pylint.Check(context.Background(), files, pylint.Options{})
+	parseOnly := flag.Bool("parse-only", false, "only parse with tree-sitter (the floor)")
+	tests := flag.Bool("tests", false, "include test files")
+	quiet := flag.Bool("q", false, "print a summary by rule and context instead of each finding")
+	flag.Parse()
+	ctx := context.Background()
+	opts := pylint.Options{Tests: *tests}
+	files, derrs := pylint.Discover(ctx, flag.Args(), opts)
+	var size int64
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
+	}
+	start := time.Now()
+	if *parseOnly {
+		parseAll(files)
+		report(len(files), size, time.Since(start), 0)
+		return
+	}
+	fs, errs := pylint.Check(ctx, files, opts)
+	elapsed := time.Since(start)
+	kinds := map[string]int{}
 	for _, f := range fs {
+		if *quiet {
+			where := f.Message
+			if i := strings.Index(where, ": "); i > 0 {
+				where = where[:i]
+			}
+			// "<what> created in <context> <name>" -> rule + context kind
+			ctxKind := "other"
+			for _, k := range []string{"loop body", "comprehension", "Django view", "DRF view", "Django middleware", "Celery task", "Flask", "FastAPI", "Azure Functions", "closure"} {
+				if strings.Contains(where, "in "+k) {
+					ctxKind = k
+					break
+				}
+			}
+			if strings.HasPrefix(where, "call to ") {
+				ctxKind += " (interprocedural)"
+			}
+			kinds[f.RuleID+" "+ctxKind]++
+			continue
+		}
 		fmt.Printf("%s:%d:%d: %s %s\n", f.File, f.Line, f.Column, f.RuleID, f.Message)
 		for _, r := range f.Related {
 			fmt.Printf("    related %s:%d:%d %s\n", r.File, r.Line, r.Column, r.Message)
 		}
 	}
-	for _, e := range append(errs, errs2...) {
-		fmt.Println("ERR", e.Error(), e.Fatal)
+	fatal := 0
+	for _, e := range append(derrs, errs...) {
+		if e.Fatal {
+			fatal++
+		}
+		if !*quiet {
+			fmt.Println("problem:", e.Error(), "fatal:", e.Fatal)
+		}
 	}
-	fmt.Println(len(files), "files", len(fs), "findings")
+	var keys []string
+	for k := range kinds {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Printf("%6d  %s\n", kinds[k], k)
+	}
+	fmt.Printf("problems: %d (%d fatal)\n", len(derrs)+len(errs), fatal)
+	report(len(files), size, elapsed, len(fs))
+}
+
+func report(n int, size int64, d time.Duration, findings int) {
+	fmt.Printf("%d files, %.1f MB, %.2fs, %.2f MB/s, %d findings\n", n, float64(size)/1e6, d.Seconds(), float64(size)/1e6/d.Seconds(), findings)
+}
+
+func parseAll(files []string) {
+	ch := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := sitter.NewParser()
+			defer p.Close()
+			p.SetLanguage(python.GetLanguage())
+			for f := range ch {
+				src, err := os.ReadFile(f)
+				if err != nil {
+					continue
+				}
+				if t, err := p.ParseCtx(context.Background(), nil, src); err == nil && t != nil {
+					t.Close()
+				}
+			}
+		}()
+	}
+	for _, f := range files {
+		ch <- f
+	}
+	close(ch)
+	wg.Wait()
 }
