@@ -71,7 +71,7 @@ func TestMessages(t *testing.T) {
 	}{
 		{"django_views.py", 30, []string{"new HTTP client requests.Session created in Django view plain_view: ", "AppConfig.ready()", "lazily after the fork", "gunicorn --preload"}, ""},
 		{"celery_tasks.py", 13, []string{"in Celery task sync_blobs", "lazy property on a custom Task base"}, ""},
-		{"fastapi_app.py", 24, []string{"in FastAPI route items", "lifespan", "app.state"}, ""},
+		{"fastapi_app.py", 25, []string{"in FastAPI route items", "lifespan", "app.state"}, ""},
 		{"flask_app.py", 15, []string{"one-shot request requests.get sent in Flask route index", "app extension"}, ""},
 		{"loops.py", 22, []string{"in loop body of batch", "before the loop"}, ""},
 		{"middleware.py", 26, []string{"in Django middleware TimingMiddleware.__call__", "__init__"}, ""},

@@ -139,7 +139,8 @@ func firstInvalidUTF8(b []byte) int {
 func firstError(nodes []fnode) (line, col int, ok bool) {
 	for i := range nodes {
 		if nodes[i].sym == symError || nodes[i].flags&1 != 0 {
-			return int(nodes[i].sr) + 1, int(nodes[i].sc) + 1, true
+			line, col = lineCol(nodes[i].sr, nodes[i].sc)
+			return line, col, true
 		}
 	}
 	return 0, 0, false

@@ -64,12 +64,15 @@ type pos struct {
 // lines and columns, in one place.
 func (w *walker) pos(n int32) pos {
 	nd := &w.nodes[n]
-	return pos{
-		Line: int(nd.sr) + 1, Col: int(nd.sc) + 1,
-		EndLine: int(nd.er) + 1, EndCol: int(nd.ec) + 1,
-		StartByte: int(nd.sb), EndByte: int(nd.eb),
-	}
+	p := pos{StartByte: int(nd.sb), EndByte: int(nd.eb)}
+	p.Line, p.Col = lineCol(nd.sr, nd.sc)
+	p.EndLine, p.EndCol = lineCol(nd.er, nd.ec)
+	return p
 }
+
+// lineCol converts a tree-sitter point (0-based row, byte column) to a
+// 1-based line and byte column.
+func lineCol(row, col uint32) (int, int) { return int(row) + 1, int(col) + 1 }
 
 // callSite is one call with a dotted callee in a function.
 type callSite struct {
@@ -751,6 +754,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 				}
 				if t := w.field(p, "type"); t >= 0 {
 					ann = w.annotation(t)
+					w.descend(t, st, dest{}) // Annotated[X, Depends(f)]
 				}
 			case "default_parameter", "typed_default_parameter":
 				if nm := w.field(p, "name"); nm >= 0 {
@@ -758,6 +762,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 				}
 				if t := w.field(p, "type"); t >= 0 {
 					ann = w.annotation(t)
+					w.descend(t, st, dest{})
 				}
 				if v := w.field(p, "value"); v >= 0 {
 					w.descend(v, st, dest{}) // defaults run in the enclosing scope
@@ -896,7 +901,7 @@ func (w *walker) comment(n int32) {
 	if !strings.Contains(strings.ToLower(t), "noqa") && !strings.Contains(t, "snatlint") {
 		return
 	}
-	line := int(w.nodes[n].sr) + 1
+	line, _ := lineCol(w.nodes[n].sr, 0)
 	d, errMsg, ok := parseDirective(t)
 	if errMsg != "" {
 		w.fs.dirErrs = append(w.fs.dirErrs, lineErr{line: line, msg: errMsg})

@@ -1,6 +1,7 @@
 # FastAPI routes, routers, dependencies, lifespan and middleware.
 from contextlib import asynccontextmanager
 from functools import lru_cache
+from typing import Annotated
 
 import aiohttp
 import httpx
@@ -69,3 +70,12 @@ async def startup():
 @app.get("/state")
 async def uses_state(request):
     return await request.app.state.http.get("https://example.com")  # ok: shared via app.state
+
+
+def get_annotated_client():
+    return httpx.Client()  # want SNAT002
+
+
+@app.get("/ann")
+def ann(c: Annotated[httpx.Client, Depends(get_annotated_client)]):
+    return c
