@@ -26,5 +26,6 @@ func TestValidate(t *testing.T) {
 }
 
 func TestAzureClient(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), azureclient.Analyzer, "azx/handlers", "azx/silent")
 }

@@ -26,5 +26,6 @@ func TestValidate(t *testing.T) {
 }
 
 func TestFacts(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), construct.Analyzer, "facts/lib", "facts/use")
 }

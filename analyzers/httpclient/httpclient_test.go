@@ -29,25 +29,31 @@ func TestValidate(t *testing.T) {
 }
 
 func TestHTTPClient(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
 }
 
 func TestConfig(t *testing.T) {
+	t.Parallel()
 	cfg := &config.File{
-		Tests: true,
+		Path:    filepath.Join(testdata(t), ".snatlint.yaml"), // globs are relative to its directory
+		Exclude: []string{"src/httpx/configured/excluded.go"},
+		Tests:   true,
+		Rules:   map[string]config.RuleSetting{catalog.SNAT001: {Disabled: true}},
 		Go: config.Go{
 			HandlerTypes: []string{"*httpx/configured.Ctx"},
 			Constructors: []config.Constructor{
 				{Name: "httpx/custom.NewHTTPClient", Rule: catalog.SNAT002},
-				{Name: "httpx/custom.Factory.Pool", Rule: catalog.SNAT001},
-				{Name: "httpx/custom.Pool", Rule: catalog.SNAT001},
+				{Name: "httpx/custom.Factory.Pool", Rule: catalog.SNAT002},
+				{Name: "httpx/custom.Pool", Rule: catalog.SNAT002},
 			},
 		},
 	}
 	as := analyzers.New(cfg)
-	analysistest.Run(t, testdata(t), as[0], "httpx/configured")
+	analysistest.Run(t, testdata(t), as[0], "httpx/configured", "httpx/rulecfg")
 }
 
 func TestHoistFix(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, testdata(t), httpclient.Analyzer, "httpx/fix")
 }

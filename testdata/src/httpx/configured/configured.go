@@ -15,6 +15,6 @@ func job(c *Ctx) {
 func h(w http.ResponseWriter, r *http.Request) {
 	custom.NewHTTPClient() // want `^HTTP client built by custom.NewHTTPClient in HTTP handler h: each request builds a new HTTP client instead of reusing one`
 	var f custom.Factory
-	f.Pool()          // want `^connection pool built by custom.Factory.Pool in HTTP handler h`
+	f.Pool()          // want `^HTTP client built by custom.Factory.Pool in HTTP handler h`
 	_ = custom.Pool{} // want `^custom.Pool created in HTTP handler h`
 }
