@@ -3,10 +3,12 @@ package analyzers
 
 import (
 	"github.com/snatlint/snatlint/analyzers/azureclient"
+	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/analyzers/construct"
 	"github.com/snatlint/snatlint/analyzers/hotpath"
 	"github.com/snatlint/snatlint/analyzers/httpclient"
+	"github.com/snatlint/snatlint/analyzers/internal/diag"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -29,3 +31,15 @@ func New(cfg *config.File) []*analysis.Analyzer {
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{httpclient.Analyzer, azureclient.Analyzer, hotpath.Analyzer}
 }
+
+// LevelOf returns the level of a diagnostic reported by these analyzers:
+// the level travels in the URL fragment ("...SNAT002.md#level-error");
+// without one, the rule's default level; "" for diagnostics that are not
+// findings (Category "directive": a malformed suppression directive).
+// go vet -json output carries no URL: there, use the rule's default
+// level.
+func LevelOf(d analysis.Diagnostic) catalog.Level { return diag.LevelOf(d) }
+
+// CategoryDirective is the Category of diagnostics about malformed
+// suppression directives (//snatlint:ignore without a rule ID or reason).
+const CategoryDirective = diag.CategoryDirective
