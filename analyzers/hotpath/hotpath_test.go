@@ -1,0 +1,51 @@
+package hotpath_test
+
+import (
+	"go/ast"
+	"path/filepath"
+	"testing"
+
+	"github.com/snatlint/snatlint/analyzers/hotpath"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// testdata is the top-level testdata directory.
+func testdata(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// marker reports the context of every call to a function named mark.
+var marker = &analysis.Analyzer{
+	Name:     "marker",
+	Doc:      "report hotpath contexts of mark() calls",
+	Requires: []*analysis.Analyzer{hotpath.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		hp := pass.ResultOf[hotpath.Analyzer].(*hotpath.Result)
+		for cur := range hp.Inspector().Root().Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "mark" {
+				continue
+			}
+			if ctx, ok := hp.ContextOf(cur); ok {
+				pass.Reportf(call.Pos(), "%s", ctx.Desc)
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestValidate(t *testing.T) {
+	if err := analysis.Validate([]*analysis.Analyzer{hotpath.Analyzer}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestContexts(t *testing.T) {
+	analysistest.Run(t, testdata(t), marker, "hot")
+}
