@@ -165,10 +165,20 @@ func (c GoCatalog) Call(fn *types.Func) (GoConstruction, bool) {
 }
 
 // Silent reports whether calls of fn are never constructions, whatever
-// its body does: the on-behalf-of credentials are per user by design.
+// its body does: the on-behalf-of credentials are per user by design,
+// and httputil.DumpRequestOut builds a transport whose dialer never
+// touches the network.
 func (c GoCatalog) Silent(fn *types.Func) bool {
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == GoPkgAzidentity &&
-		strings.HasPrefix(fn.Name(), "NewOnBehalfOfCredential")
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case GoPkgAzidentity:
+		return strings.HasPrefix(fn.Name(), "NewOnBehalfOfCredential")
+	case "net/http/httputil":
+		return fn.Name() == "DumpRequestOut" && fn.Signature().Recv() == nil
+	}
+	return false
 }
 
 // isCredentialConstructor matches azidentity.New*Credential, except the

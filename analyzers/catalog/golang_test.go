@@ -60,6 +60,8 @@ func TestGoCatalogSilent(t *testing.T) {
 	}{
 		{goFunc(catalog.GoPkgAzidentity, "", "NewOnBehalfOfCredentialWithCertificate"), true},
 		{goFunc(catalog.GoPkgAzidentity, "", "NewDefaultAzureCredential"), false},
+		{goFunc("net/http/httputil", "", "DumpRequestOut"), true},
+		{goFunc("net/http/httputil", "", "DumpRequest"), false},
 	}
 	for _, tt := range tests {
 		if got := (catalog.GoCatalog{}).Silent(tt.fn); got != tt.want {

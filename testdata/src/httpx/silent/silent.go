@@ -5,6 +5,7 @@ package silent
 import (
 	"context"
 	"net/http"
+	"net/http/httputil"
 	"sync"
 	"time"
 
@@ -163,4 +164,8 @@ func loopHeaders() {
 	}
 	for t := (&http.Transport{}); t != nil; t = nil {
 	}
+}
+
+func dump(w http.ResponseWriter, r *http.Request) {
+	httputil.DumpRequestOut(r, false) // builds a transport with an in-memory dialer: silent
 }
