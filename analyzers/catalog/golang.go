@@ -97,6 +97,9 @@ var RootPackages = []string{GoPkgNetHTTP, GoPkgAzcoreRuntime, GoPkgArmRuntime, G
 // http.Client, also through aliases and defined types whose underlying
 // type is theirs, and configured types.
 func (c GoCatalog) Type(t types.Type) (GoConstruction, bool) {
+	if t == nil {
+		return GoConstruction{}, false // ill-typed
+	}
 	t = types.Unalias(t)
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
 		key := n.Obj().Pkg().Path() + "." + n.Obj().Name()

@@ -15,11 +15,6 @@ import (
 // solve sets the levels of direct constructions, computes the facts of
 // the package's functions to a fixed point, and exports them.
 func (a *analyzer) solve() {
-	for _, c := range a.cands {
-		if c.site.Rule != "" {
-			a.setLevel(c)
-		}
-	}
 	order := make([]*types.Func, 0, len(a.decls))
 	for fn := range a.decls {
 		if _, root := a.cat.Call(fn); !root && !a.cat.Silent(fn) {
@@ -37,6 +32,35 @@ func (a *analyzer) solve() {
 		}
 		byOwner[c.owner] = append(byOwner[c.owner], c)
 	}
+	// Two rounds: a client literal whose Transport comes from a local
+	// helper learns that the helper builds one only after the first.
+	for range 2 {
+		for _, c := range a.cands {
+			a.resolveLocal(c)
+		}
+		for _, c := range a.cands {
+			if c.site.Rule != "" {
+				a.setLevel(c)
+			}
+		}
+		a.fixpoint(order, byOwner)
+	}
+	for _, c := range a.cands {
+		a.resolveLocal(c)
+	}
+	for _, fn := range order {
+		if f := a.local[fn]; f != nil {
+			a.pass.ExportObjectFact(fn, f)
+		}
+	}
+	if len(a.local) > 0 {
+		a.pass.ExportPackageFact(new(Relevant))
+	}
+}
+
+// fixpoint computes the facts of the package's functions from their
+// candidates until nothing changes.
+func (a *analyzer) fixpoint(order []*types.Func, byOwner map[*types.Func][]*candidate) {
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range order {
@@ -56,17 +80,6 @@ func (a *analyzer) solve() {
 				changed = true
 			}
 		}
-	}
-	for _, c := range a.cands {
-		a.resolveLocal(c)
-	}
-	for _, fn := range order {
-		if f := a.local[fn]; f != nil {
-			a.pass.ExportObjectFact(fn, f)
-		}
-	}
-	if len(a.local) > 0 {
-		a.pass.ExportPackageFact(new(Relevant))
 	}
 }
 

@@ -155,7 +155,11 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 				return loopContext(n, goLit), true
 			}
 		case *ast.FuncLit:
-			if kind, ok := r.handlerKind(r.pass.TypesInfo.TypeOf(n).(*types.Signature), ""); ok {
+			sig, _ := r.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			if sig == nil {
+				continue // ill-typed
+			}
+			if kind, ok := r.handlerKind(sig, ""); ok {
 				return Context{Kind: Handler, Desc: kind + literalName(p), Node: n}, true
 			}
 			if p.ParentEdgeKind() == edge.CallExpr_Fun && p.Parent().ParentEdgeKind() == edge.GoStmt_Call {

@@ -162,3 +162,9 @@ func sharedAcrossIterations(urls []string) {
 		_ = c
 	}
 }
+
+func newTr() *http.Transport { return &http.Transport{} }
+
+func localFresh(w http.ResponseWriter, r *http.Request) {
+	_ = &http.Client{Transport: newTr()} // want `http.Client created with a new Transport in HTTP handler localFresh` `http.Transport built by newTr in HTTP handler localFresh`
+}
