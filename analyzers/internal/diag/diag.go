@@ -24,13 +24,16 @@
 // A bare //nolint (all linters) also suppresses. //snatlint:ignore needs
 // known rule IDs and a reason; a malformed directive is itself reported,
 // with Category "directive", by the reporter built with
-// ReportDirectives.
+// ReportDirectives. ReportUnused reports //snatlint:ignore directives
+// that suppressed nothing (also Category "directive"); each analyzer
+// checks the directives that name only its own rules.
 package diag
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
@@ -142,7 +145,16 @@ type Finding struct {
 // Reporter reports findings for one pass, honouring directives.
 type Reporter struct {
 	pass *analysis.Pass
-	dirs map[lineKey][]Directive
+	dirs map[lineKey][]*directive
+	all  []*directive // in source order
+}
+
+// directive is a parsed directive, where it is, and whether it
+// suppressed a finding.
+type directive struct {
+	Directive
+	pos, end token.Pos
+	used     bool
 }
 
 type lineKey struct {
@@ -162,7 +174,7 @@ type Options struct {
 
 // NewReporter parses the directives in pass's files.
 func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
-	r := &Reporter{pass: pass, dirs: make(map[lineKey][]Directive)}
+	r := &Reporter{pass: pass, dirs: make(map[lineKey][]*directive)}
 	for _, f := range pass.Files {
 		if opts.Skip != nil && opts.Skip(f) {
 			continue
@@ -185,13 +197,15 @@ func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
 					}
 					continue
 				}
+				dir := &directive{Directive: d, pos: c.Pos(), end: c.End()}
+				r.all = append(r.all, dir)
 				p := pass.Fset.Position(c.Pos())
 				k := lineKey{p.Filename, p.Line}
-				r.dirs[k] = append(r.dirs[k], d)
+				r.dirs[k] = append(r.dirs[k], dir)
 				if standalone(pass, p) {
 					// A directive on its own line covers the next line.
 					k.line++
-					r.dirs[k] = append(r.dirs[k], d)
+					r.dirs[k] = append(r.dirs[k], dir)
 				}
 			}
 		}
@@ -204,10 +218,33 @@ func (r *Reporter) Suppressed(rule string, pos token.Pos) bool {
 	p := r.pass.Fset.Position(pos)
 	for _, d := range r.dirs[lineKey{p.Filename, p.Line}] {
 		if d.Matches(rule) {
+			d.used = true
 			return true
 		}
 	}
 	return false
+}
+
+// ReportUnused reports the //snatlint:ignore directives naming only
+// rules in mine (the rules this analyzer reports, and that are enabled)
+// that suppressed nothing: stale directives hide future findings.
+// //nolint directives are not checked: other analyzers may use them.
+func (r *Reporter) ReportUnused(mine []string) {
+	for _, d := range r.all {
+		if d.used || d.All || len(d.Rules) == 0 {
+			continue
+		}
+		ours := true
+		for _, id := range d.Rules {
+			ours = ours && slices.Contains(mine, id)
+		}
+		if ours {
+			r.pass.Report(analysis.Diagnostic{
+				Pos: d.pos, End: d.end, Category: CategoryDirective,
+				Message: fmt.Sprintf("this //snatlint:ignore directive matched no %s finding; remove it", strings.Join(d.Rules, "/")),
+			})
+		}
+	}
 }
 
 // standalone reports whether only blanks precede the comment at p on

@@ -60,6 +60,13 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, spec Spe
 		}
 		rep.Report(f)
 	}
+	var enabled []string
+	for _, id := range spec.Rules {
+		if config.RuleEnabled(cfg, id) {
+			enabled = append(enabled, id)
+		}
+	}
+	rep.ReportUnused(enabled)
 }
 
 func contains(list []string, s string) bool {
