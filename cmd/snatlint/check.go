@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
@@ -20,14 +21,6 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
-
-// categoryDirective is the Category of the analyzers' diagnostics about
-// malformed suppression directives (analyzers/internal/diag).
-const categoryDirective = "directive"
-
-// levelFragment prefixes the level in a diagnostic URL's fragment
-// (analyzers/internal/diag: the per-finding level travels there).
-const levelFragment = "#level-"
 
 type goResult struct {
 	findings []report.Finding
@@ -143,7 +136,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			if d.Category == categoryDirective {
+			if d.Category == analyzers.CategoryDirective {
 				problems = append(problems, report.Problem{Pos: toPos(act.Package.Fset, d.Pos), Reason: d.Message})
 				continue
 			}
@@ -225,7 +218,7 @@ func toPos(fset *token.FileSet, p token.Pos) report.Position {
 func goFinding(fset *token.FileSet, d analysis.Diagnostic) report.Finding {
 	f := report.Finding{
 		RuleID:  d.Category,
-		Level:   levelOf(d),
+		Level:   analyzers.LevelOf(d),
 		Lang:    "go",
 		Pos:     toPos(fset, d.Pos),
 		End:     toPos(fset, d.End),
@@ -257,21 +250,6 @@ func goFinding(fset *token.FileSet, d analysis.Diagnostic) report.Finding {
 		f.Fixes = append(f.Fixes, fx)
 	}
 	return f
-}
-
-// levelOf reads the per-finding level from the diagnostic URL's
-// "#level-..." fragment, else the rule's default level.
-func levelOf(d analysis.Diagnostic) catalog.Level {
-	if _, frag, ok := strings.Cut(d.URL, levelFragment); ok {
-		switch l := catalog.Level(frag); l {
-		case catalog.LevelError, catalog.LevelWarning, catalog.LevelNote:
-			return l
-		}
-	}
-	if r, ok := catalog.Lookup(d.Category); ok {
-		return r.Level
-	}
-	return catalog.LevelWarning
 }
 
 // findUp returns the nearest directory at or above dir holding name.

@@ -243,6 +243,18 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 			fmt.Fprintln(stderr, "snatlint: "+s)
 		}
 		fmt.Fprintf(stderr, "snatlint: applied %d fixes in %d files\n", res.Applied, len(res.Files))
+		// Like go vet -fix: a finding whose fix was applied is resolved.
+		fixed := map[int]bool{}
+		for _, i := range res.Fixed {
+			fixed[i] = true
+		}
+		var remaining []report.Finding
+		for i, f := range rep.Findings {
+			if !fixed[i] {
+				remaining = append(remaining, f)
+			}
+		}
+		rep.Findings = remaining
 	}
 
 	if err := writeReport(o, rep, stdout); err != nil {

@@ -269,8 +269,8 @@ func TestFormats(t *testing.T) {
 func TestFix(t *testing.T) {
 	dir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": handlerSrc})
 	r := runIn(t, dir, "-fix")
-	if r.code != 1 || !strings.Contains(r.stderr, "applied 1 fixes in 1 files") {
-		t.Fatalf("first -fix: exit %d, stderr %q", r.code, r.stderr)
+	if r.code != 0 || !strings.Contains(r.stderr, "applied 1 fixes in 1 files") || r.stdout != "" {
+		t.Fatalf("first -fix: exit %d, stdout %q, stderr %q; want 0, the finding resolved", r.code, r.stdout, r.stderr)
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "main.go"))
 	want := `package main

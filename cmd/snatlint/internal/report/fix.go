@@ -15,6 +15,9 @@ type FixResult struct {
 	Files map[string][]byte
 	// Applied counts the fixes applied.
 	Applied int
+	// Fixed holds the indices (into the findings given) of the findings
+	// whose fix was applied.
+	Fixed []int
 	// Skipped explains each fix that was not applied (overlapping edits,
 	// edits out of range, a file that cannot be read).
 	Skipped []string
@@ -83,8 +86,10 @@ func ApplyFixes(findings []Finding, readFile func(string) ([]byte, error)) FixRe
 			continue
 		}
 		res.Applied++
+		res.Fixed = append(res.Fixed, fi)
 	}
 
+	unfixed := map[int]bool{}
 	for file, edits := range accepted {
 		slices.SortFunc(edits, func(a, b edit) int {
 			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
@@ -103,6 +108,9 @@ func ApplyFixes(findings []Finding, readFile func(string) ([]byte, error)) FixRe
 			formatted, err := format.Source(fixed)
 			if err != nil {
 				res.Skipped = append(res.Skipped, fmt.Sprintf("%s: fixed file does not parse, left unchanged: %v", file, err))
+				for _, e := range edits {
+					unfixed[e.fix] = true
+				}
 				continue
 			}
 			fixed = formatted
@@ -111,6 +119,8 @@ func ApplyFixes(findings []Finding, readFile func(string) ([]byte, error)) FixRe
 			res.Files[file] = fixed
 		}
 	}
+	res.Fixed = slices.DeleteFunc(res.Fixed, func(i int) bool { return unfixed[i] })
+	res.Applied = len(res.Fixed)
 	slices.Sort(res.Skipped)
 	return res
 }

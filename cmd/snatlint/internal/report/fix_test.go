@@ -86,7 +86,7 @@ func TestApplyFixes(t *testing.T) {
 		{
 			name:        "fix that breaks the syntax is not written",
 			findings:    []Finding{fix("A", Edit{File: "/m/p.go", Start: xAt, End: xAt, NewText: "}}}"})},
-			wantApplied: 1, wantSkipped: 1,
+			wantApplied: 0, wantSkipped: 1,
 			want: map[string]string{},
 		},
 	}
