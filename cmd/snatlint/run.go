@@ -58,6 +58,8 @@ built per request, per loop iteration or per task run, in Go and Python code.
 
 Usage:
   snatlint [flags] [patterns...]     (default pattern ./...)
+  snatlint vet [go vet flags] [packages]
+                                     (go vet with snatlint as the vet tool)
   go vet -vettool=$(command -v snatlint) ./...
 
 Patterns are Go package patterns (./..., ./cmd/x) and paths; Python files
@@ -166,6 +168,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // runWith is run with the Go analyzers given (tests pass synthetic ones).
 func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "vet" {
+		// "snatlint vet [go vet flags] [packages]": go vet with this binary
+		// as the vet tool (a directory named vet is ./vet).
+		return runVet(ctx, args[1:], stdout, stderr)
+	}
 	o, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
