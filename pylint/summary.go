@@ -2,6 +2,7 @@ package pylint
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -964,9 +965,17 @@ func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
 // bindings.
 func (fs *fileSum) resolve() {
 	for _, f := range fs.funcs {
-		for i := range f.calls {
-			f.calls[i].q = fs.qualify(f.calls[i].text)
+		kept := f.calls[:0]
+		for _, cs := range f.calls {
+			cs.q = fs.qualify(cs.text)
+			if cs.q != "" {
+				// only calls through module-level names can be
+				// constructions or project calls: drop the rest (memory)
+				kept = append(kept, cs)
+			}
 		}
+		clear(f.calls[len(kept):])
+		f.calls = slices.Clip(kept)
 		for i := range f.decorators {
 			f.decorators[i].q = fs.qualify(f.decorators[i].text)
 		}
