@@ -506,7 +506,11 @@ func (a *analyzer) retained(cur inspector.Cursor, depth int) bool {
 		case edge.KeyValueExpr_Value:
 			cur = p.Parent() // the composite literal
 		case edge.CallExpr_Args:
-			if !a.isAppend(p.Node().(*ast.CallExpr)) {
+			call := p.Node().(*ast.CallExpr)
+			if m := a.syncMapStore(call); m != nil {
+				return a.retainedRoot(rootIdent(m), cur, depth) // cache.Store(k, c)
+			}
+			if !a.isAppend(call) {
 				return false
 			}
 			cur = p
@@ -532,6 +536,22 @@ func (a *analyzer) retained(cur inspector.Cursor, depth int) bool {
 			return false
 		}
 	}
+}
+
+// syncMapStore returns m for m.Store, m.LoadOrStore, m.Swap and
+// m.CompareAndSwap calls on a sync.Map, else nil.
+func (a *analyzer) syncMapStore(call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	fn := typesx.StaticCallee(a.pass.TypesInfo, call)
+	for _, name := range []string{"Store", "LoadOrStore", "Swap", "CompareAndSwap"} {
+		if typesx.IsMethod(fn, "sync", "Map", name) {
+			return sel.X
+		}
+	}
+	return nil
 }
 
 func (a *analyzer) isAppend(call *ast.CallExpr) bool {

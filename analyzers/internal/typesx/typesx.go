@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// IsNamed reports whether t (after unaliasing and ignoring one level of
-// pointer when ptrOK) is the named type pkgPath.name.
+// IsNamed reports whether t, after unaliasing, is the named type
+// pkgPath.name.
 func IsNamed(t types.Type, pkgPath, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok {
@@ -86,6 +86,3 @@ func FuncName(fn *types.Func, local *types.Package) string {
 	}
 	return name
 }
-
-// Unparen strips parentheses.
-func Unparen(e ast.Expr) ast.Expr { return ast.Unparen(e) }

@@ -169,3 +169,15 @@ func loopHeaders() {
 func dump(w http.ResponseWriter, r *http.Request) {
 	httputil.DumpRequestOut(r, false) // builds a transport with an in-memory dialer: silent
 }
+
+var syncCache sync.Map
+
+func syncMapCache(w http.ResponseWriter, r *http.Request) {
+	if c, ok := syncCache.Load("k"); ok {
+		_ = c
+		return
+	}
+	syncCache.Store("k", &http.Client{}) // retained in a package-level sync.Map
+	c := &http.Client{}
+	syncCache.LoadOrStore("k", c)
+}

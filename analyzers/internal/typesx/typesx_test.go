@@ -1,0 +1,89 @@
+package typesx_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/snatlint/snatlint/analyzers/internal/typesx"
+)
+
+const src = `package p
+
+import "net/http"
+
+type Alias = http.Client
+
+type T struct{}
+
+func (T) M() {}
+
+func F() {}
+
+var (
+	a Alias
+	b *http.Client
+	c http.Transport
+)
+
+func use(i interface{ M() }) {
+	F()
+	T{}.M()
+	i.M()
+	f := F
+	f()
+}
+`
+
+func TestTypesx(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typeOf := func(name string) types.Type { return pkg.Scope().Lookup(name).Type() }
+	typeTests := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"alias is http.Client", typesx.IsNamed(typeOf("a"), "net/http", "Client"), true},
+		{"pointer is not named", typesx.IsNamed(typeOf("b"), "net/http", "Client"), false},
+		{"pointer to http.Client", typesx.IsPointerToNamed(typeOf("b"), "net/http", "Client"), true},
+		{"transport is not client", typesx.IsNamed(typeOf("c"), "net/http", "Client"), false},
+	}
+	for _, tt := range typeTests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+
+	var callees []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			name := "<dynamic>"
+			if fn := typesx.StaticCallee(info, call); fn != nil {
+				name = typesx.FuncName(fn, pkg)
+			}
+			callees = append(callees, name)
+		}
+		return true
+	})
+	want := []string{"F", "T.M", "<dynamic>", "<dynamic>"}
+	if len(callees) != len(want) {
+		t.Fatalf("callees = %v, want %v", callees, want)
+	}
+	for i := range want {
+		if callees[i] != want[i] {
+			t.Errorf("callee %d = %s, want %s", i, callees[i], want[i])
+		}
+	}
+}
