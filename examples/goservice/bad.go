@@ -13,7 +13,7 @@ import (
 // for every request: every request pays a TCP and TLS handshake and leaves
 // idle connections behind.
 func badProxy(w http.ResponseWriter, r *http.Request) {
-	client := &http.Client{ // expect SNAT002
+	client := &http.Client{ // expect SNAT002:error
 		Timeout:   10 * time.Second,
 		Transport: &http.Transport{}, // expect SNAT001
 	}

@@ -93,14 +93,23 @@ func (s site) String() string { return fmt.Sprintf("%s:%d: %s", s.file, s.line, 
 
 // expectRE matches the markers the demo and integration sources put on
 // each line that must be reported: "// expect SNAT003" (Go) or
-// "# expect SNAT005 SNAT002" (Python).
-var expectRE = regexp.MustCompile(`(?://|#) expect((?: SNAT\d{3})+)\b`)
+// "# expect SNAT005 SNAT002" (Python); a rule may name the level it must
+// be reported with, as in "expect SNAT003:error".
+var expectRE = regexp.MustCompile(`(?://|#) expect((?: SNAT\d{3}(?::[a-z]+)?)+)\b`)
 
 // expectations reads the "expect" markers of the files below root whose
 // names end in one of exts.
 func expectations(t *testing.T, root string, exts ...string) []site {
+	want, _ := expectationsWithLevels(t, root, exts...)
+	return want
+}
+
+// expectationsWithLevels is expectations, plus the levels the markers ask
+// for.
+func expectationsWithLevels(t *testing.T, root string, exts ...string) ([]site, map[site]string) {
 	t.Helper()
 	var want []site
+	levels := map[site]string{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !slices.Contains(exts, filepath.Ext(path)) {
 			return err
@@ -120,8 +129,13 @@ func expectations(t *testing.T, root string, exts ...string) []site {
 			if m == nil {
 				continue
 			}
-			for _, rule := range strings.Fields(m[1]) {
-				want = append(want, site{filepath.ToSlash(rel), line, rule})
+			for _, field := range strings.Fields(m[1]) {
+				rule, level, _ := strings.Cut(field, ":")
+				s := site{filepath.ToSlash(rel), line, rule}
+				want = append(want, s)
+				if level != "" {
+					levels[s] = level
+				}
 			}
 		}
 		return sc.Err()
@@ -132,7 +146,18 @@ func expectations(t *testing.T, root string, exts ...string) []site {
 	if len(want) == 0 {
 		t.Fatalf("no expect markers under %s", root)
 	}
-	return sortSites(want)
+	return sortSites(want), levels
+}
+
+// checkLevels fails the test for each finding whose level differs from
+// the one its marker asks for.
+func checkLevels(t *testing.T, got, want map[site]string) {
+	t.Helper()
+	for s, level := range want {
+		if g, ok := got[s]; ok && g != level {
+			t.Errorf("%s: level %q, want %q", s, g, level)
+		}
+	}
 }
 
 func sortSites(s []site) []site {
@@ -179,6 +204,7 @@ type standaloneJSON struct {
 		File    string `json:"file"`
 		Line    int    `json:"line"`
 		RuleID  string `json:"rule_id"`
+		Level   string `json:"level"`
 		Message string `json:"message"`
 	} `json:"findings"`
 	Errors []struct {
@@ -192,6 +218,12 @@ type standaloneJSON struct {
 // finding sites (files relative to dir) and their messages. It fails the
 // test unless snatlint exits 1 (findings) with no errors.
 func runStandalone(t *testing.T, dir string, args ...string) ([]site, map[site]string) {
+	got, details, _ := runStandaloneLevels(t, dir, args...)
+	return got, details
+}
+
+// runStandaloneLevels is runStandalone, plus each finding's level.
+func runStandaloneLevels(t *testing.T, dir string, args ...string) ([]site, map[site]string, map[site]string) {
 	t.Helper()
 	res := run(t, dir, nil, snatlint, append([]string{"-format", "json"}, args...)...)
 	if res.code != 1 {
@@ -205,7 +237,7 @@ func runStandalone(t *testing.T, dir string, args ...string) ([]site, map[site]s
 		t.Errorf("snatlint reported a problem: %s: %s (fatal %v)", e.File, e.Message, e.Fatal)
 	}
 	var got []site
-	details := map[site]string{}
+	details, levels := map[site]string{}, map[site]string{}
 	for _, f := range out.Findings {
 		file := f.File
 		if filepath.IsAbs(file) {
@@ -216,8 +248,9 @@ func runStandalone(t *testing.T, dir string, args ...string) ([]site, map[site]s
 		s := site{filepath.ToSlash(file), f.Line, f.RuleID}
 		got = append(got, s)
 		details[s] = f.Message
+		levels[s] = f.Level
 	}
-	return sortSites(got), details
+	return sortSites(got), details, levels
 }
 
 // vetDiagnostic is one diagnostic of go vet -json.

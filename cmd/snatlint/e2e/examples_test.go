@@ -16,27 +16,40 @@ func TestExamples(t *testing.T) {
 	tests := []struct {
 		name string
 		exts []string
-		run  func(t *testing.T) ([]site, map[site]string)
+		run  func(t *testing.T) (got []site, details, levels map[site]string)
 	}{
 		{
 			name: "standalone",
 			exts: []string{".go", ".py"},
-			run:  func(t *testing.T) ([]site, map[site]string) { return runStandalone(t, root, "./examples/...") },
+			run: func(t *testing.T) ([]site, map[site]string, map[site]string) {
+				return runStandaloneLevels(t, root, "./examples/...")
+			},
 		},
 		{
 			name: "vet",
 			exts: []string{".go"},
-			run:  func(t *testing.T) ([]site, map[site]string) { return runVet(t, root, nil, "./examples/...") },
+			run: func(t *testing.T) ([]site, map[site]string, map[site]string) {
+				got, details := runVet(t, root, nil, "./examples/...")
+				return got, details, nil // go vet -json carries no level
+			},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			want := expectations(t, examples, tt.exts...)
+			want, wantLevels := expectationsWithLevels(t, examples, tt.exts...)
+			prefixed := map[site]string{}
 			for i := range want {
+				level, hasLevel := wantLevels[want[i]]
 				want[i].file = "examples/" + want[i].file
+				if hasLevel {
+					prefixed[want[i]] = level
+				}
 			}
-			got, details := tt.run(t)
+			got, details, levels := tt.run(t)
 			diffSites(t, tt.name, got, sortSites(want), details)
+			if levels != nil {
+				checkLevels(t, levels, prefixed)
+			}
 		})
 	}
 }

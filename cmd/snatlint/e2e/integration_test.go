@@ -28,15 +28,16 @@ func TestIntegration(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
-	want := expectations(t, dir, ".go")
+	want, wantLevels := expectationsWithLevels(t, dir, ".go")
 
 	vet, vetDetails := runVet(t, dir, env, "./...")
 	diffSites(t, "go vet -vettool=snatlint", vet, want, vetDetails)
 
 	t.Setenv("GOWORK", "off")
 	t.Setenv("GOFLAGS", "-mod=readonly")
-	standalone, details := runStandalone(t, dir, "./...")
+	standalone, details, levels := runStandaloneLevels(t, dir, "./...")
 	diffSites(t, "snatlint standalone", standalone, want, details)
+	checkLevels(t, levels, wantLevels)
 
 	diffSites(t, "standalone vs vet", standalone, vet, details)
 }

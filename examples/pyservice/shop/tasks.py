@@ -16,7 +16,7 @@ ACCOUNT_URL = "https://shopexports.blob.core.windows.net"
 def export_orders(payload):
     # A credential and a blob client (with its own connection pool) per task run.
     credential = DefaultAzureCredential()  # expect SNAT004
-    service = BlobServiceClient(ACCOUNT_URL, credential=credential)  # expect SNAT003
+    service = BlobServiceClient(ACCOUNT_URL, credential=credential)  # expect SNAT003:error
     blob = service.get_blob_client("exports", "orders.json")  # child client: silent
     blob.upload_blob(payload, overwrite=True)
 

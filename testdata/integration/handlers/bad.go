@@ -20,12 +20,12 @@ const subscriptionID = "00000000-0000-0000-0000-000000000000"
 
 // GetVM builds a credential and a VM client for every request.
 func GetVM(w http.ResponseWriter, r *http.Request) {
-	cred, err := azidentity.NewDefaultAzureCredential(nil) // expect SNAT004
+	cred, err := azidentity.NewDefaultAzureCredential(nil) // expect SNAT004:error
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	client, err := armcompute.NewVirtualMachinesClient(subscriptionID, cred, nil) // expect SNAT003
+	client, err := armcompute.NewVirtualMachinesClient(subscriptionID, cred, nil) // expect SNAT003:warning
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -120,12 +120,12 @@ func BlobViaOtherPackage(w http.ResponseWriter, r *http.Request) {
 func CustomTransport(w http.ResponseWriter, r *http.Request) {
 	opts := &arm.ClientOptions{
 		ClientOptions: policy.ClientOptions{
-			Transport: &http.Client{ // expect SNAT002
-				Transport: &http.Transport{}, // expect SNAT001
+			Transport: &http.Client{ // expect SNAT002:error
+				Transport: &http.Transport{}, // expect SNAT001:error
 			},
 		},
 	}
-	client, err := armcompute.NewVirtualMachinesClient(subscriptionID, sharedCred, opts) // expect SNAT003
+	client, err := armcompute.NewVirtualMachinesClient(subscriptionID, sharedCred, opts) // expect SNAT003:error
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
