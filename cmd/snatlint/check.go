@@ -70,17 +70,21 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 		fs, ps, noMatch := checkModule(ctx, modRoot, groups[modRoot], cfg, newAnalyzers)
 		res.findings = append(res.findings, fs...)
 		res.problems = append(res.problems, ps...)
-		for _, p := range noMatch {
-			res.noMatch = append(res.noMatch, filepath.Join(modRoot, p))
-		}
+		res.noMatch = append(res.noMatch, noMatch...)
 	}
 	return res
 }
 
 func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet) (findings []report.Finding, problems []report.Problem, noMatch []string) {
+	as := newAnalyzers(cfg)
+	mode := packages.LoadSyntax | packages.NeedModule
+	if needsFacts(as) {
+		// Facts make every dependency analysed: its syntax is needed too.
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
 	lcfg := &packages.Config{
 		Context: ctx,
-		Mode:    packages.LoadAllSyntax | packages.NeedModule,
+		Mode:    mode,
 		Dir:     dir,
 		Tests:   cfg.Tests,
 	}
@@ -94,13 +98,25 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 			continue // go list reports the missing directory
 		}
 		if strings.HasSuffix(p, "...") && !matchesAny(pdir, pkgs) {
-			noMatch = append(noMatch, p)
+			noMatch = append(noMatch, filepath.Join(pdir, "..."))
 		}
 	}
 
 	// Report every load, parse and type error once, in the package that has it.
 	seen := map[string]bool{}
+	empty := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		if dir, ok := noGoFiles(p); ok {
+			// A directory pattern without Go files: fine if it holds
+			// Python files (decided by the caller).
+			empty[p] = true
+			noMatch = append(noMatch, dir)
+		}
+	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if empty[p] {
+			return
+		}
 		for _, e := range p.Errors {
 			key := e.Pos + e.Msg
 			if seen[key] {
@@ -121,7 +137,6 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 		good = append(good, p)
 	}
-	as := newAnalyzers(cfg)
 	if len(good) == 0 || len(as) == 0 {
 		return nil, problems, noMatch
 	}
@@ -144,6 +159,51 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 	}
 	return findings, problems, noMatch
+}
+
+// needsFacts reports whether some analyzer, or one it requires, uses
+// facts.
+func needsFacts(as []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		for _, r := range a.Requires {
+			if visit(r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range as {
+		if visit(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// noGoFiles reports whether p is a directory pattern that matched a
+// directory without Go files, and returns the directory.
+func noGoFiles(p *packages.Package) (string, bool) {
+	if len(p.Errors) == 0 || len(p.GoFiles) > 0 || len(p.CompiledGoFiles) > 0 {
+		return "", false
+	}
+	var dir string
+	for _, e := range p.Errors {
+		_, d, ok := strings.Cut(e.Msg, "no Go files in ")
+		if !ok {
+			return "", false
+		}
+		dir = strings.TrimSpace(d)
+	}
+	return dir, true
 }
 
 func matchesAny(dir string, pkgs []*packages.Package) bool {

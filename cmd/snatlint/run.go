@@ -222,7 +222,7 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	// mistake (design.md: no Go packages at all is fine in a Python tree).
 	for _, p := range goNoMatch {
 		if !o.pyOn || !pyDirs[patternDir(cwd, p)] {
-			rep.Problems = append(rep.Problems, report.Problem{File: p, Reason: fmt.Sprintf("pattern %q matched no Go packages or Python files", p), Fatal: true})
+			rep.Problems = append(rep.Problems, report.Problem{File: p, Reason: "pattern matched no Go packages or Python files", Fatal: true})
 		}
 	}
 
