@@ -252,7 +252,7 @@ type callKind struct {
 	isCall bool
 }
 
-func (p *project) classifyCall(fi, fn int, cs *callSite) callKind {
+func (p *project) classifyCall(fi, fn int, cs *call) callKind {
 	q := cs.q
 	if q == "" {
 		return callKind{}
@@ -280,7 +280,7 @@ func (p *project) classifyCall(fi, fn int, cs *callSite) callKind {
 	}
 	if t.isCls {
 		if r := p.ruleOfClass(t.cls, 0); r.rule != "" {
-			return callKind{rule: r.rule, q: cs.text + " (a " + r.q + ")"}
+			return callKind{rule: r.rule, q: shortName(q) + " (a " + r.q + ")"}
 		}
 		if init, ok := p.methodLookup(t.cls, "__init__", 0); ok {
 			return callKind{callee: init, isCall: true}
@@ -291,7 +291,7 @@ func (p *project) classifyCall(fi, fn int, cs *callSite) callKind {
 
 // localFromFactory matches Klass.from_x on a local subclass of an Azure
 // client.
-func (p *project) localFromFactory(fi int, q string, cs *callSite) callKind {
+func (p *project) localFromFactory(fi int, q string, cs *call) callKind {
 	i := strings.LastIndexByte(q, '.')
 	if i <= 0 || !strings.HasPrefix(q[i+1:], "from_") {
 		return callKind{}
@@ -299,7 +299,7 @@ func (p *project) localFromFactory(fi int, q string, cs *callSite) callKind {
 	if c, ok := p.resolveClass(fi, q[:i]); ok {
 		if r := p.ruleOfClass(c, 0); r.rule != "" {
 			if rule, ok := p.m.Match(r.q + q[i:]); ok {
-				return callKind{rule: rule, q: cs.text + " (a " + r.q + ")"}
+				return callKind{rule: rule, q: shortName(q) + " (a " + r.q + ")"}
 			}
 		}
 	}
@@ -327,8 +327,8 @@ func (p *project) factOf(r fref, depth int) []reach {
 	f := fs.funcs[r.fn]
 	var out []reach
 	if !p.ctxOf(r).cached && !f.isModule {
-		for i := range f.calls {
-			cs := &f.calls[i]
+		for i := range f.sites {
+			cs := &f.sites[i]
 			if cs.shared {
 				continue
 			}
@@ -388,8 +388,8 @@ func (p *project) findings() []Finding {
 			ctx := p.ctxOf(r)
 			selfPerReq := p.selfIsPerRequest(fi, fn)
 			startup := p.isStartup(fi, fn)
-			for i := range f.calls {
-				cs := &f.calls[i]
+			for i := range f.sites {
+				cs := &f.sites[i]
 				if cs.shared {
 					continue
 				}
@@ -439,7 +439,7 @@ func (p *project) findings() []Finding {
 						catalog.PyWhy(best.rule), fixText(fw, best.rule))
 					var rel []Related
 					for _, rc := range reaches {
-						rel = append(rel, Related{File: rc.file, Line: rc.at.Line, Column: rc.at.Col,
+						rel = append(rel, Related{File: rc.file, Line: int(rc.at.Line), Column: int(rc.at.Col),
 							Message: fmt.Sprintf("%s created here (%s)", catalog.PyWhat(rc.rule, rc.q), strings.Join(rc.chain, " -> "))})
 						if len(rel) == 10 {
 							break
@@ -453,11 +453,11 @@ func (p *project) findings() []Finding {
 	return out
 }
 
-func (p *project) finding(fs *fileSum, cs *callSite, rule, msg string, rel []Related) Finding {
+func (p *project) finding(fs *fileSum, cs *call, rule, msg string, rel []Related) Finding {
 	return Finding{
 		RuleID: rule, Level: catalog.PyLevel, File: fs.path,
-		Line: cs.at.Line, Column: cs.at.Col, EndLine: cs.at.EndLine, EndColumn: cs.at.EndCol,
-		StartByte: cs.at.StartByte, EndByte: cs.at.EndByte,
+		Line: int(cs.at.Line), Column: int(cs.at.Col), EndLine: int(cs.at.EndLine), EndColumn: int(cs.at.EndCol),
+		StartByte: int(cs.at.StartByte), EndByte: int(cs.at.EndByte),
 		Message: msg, Related: rel,
 	}
 }
@@ -526,4 +526,13 @@ func (p *project) isStartup(fi, fn int) bool {
 		}
 	}
 	return false
+}
+
+// shortName is the name a qualified name ends in: "PartnerSession" for
+// "file:/p/app/sessions#PartnerSession".
+func shortName(q string) string {
+	if i := strings.LastIndexAny(q, ".#"); i >= 0 {
+		return q[i+1:]
+	}
+	return q
 }

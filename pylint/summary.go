@@ -55,20 +55,20 @@ type dest struct {
 	decl uint32 // dContainerLocal: first assignment byte of the container
 }
 
-// pos is a source range.
+// pos is a source range (int32 to keep summaries of large trees small).
 type pos struct {
-	Line, Col, EndLine, EndCol int // 1-based, byte columns
-	StartByte, EndByte         int
+	Line, Col, EndLine, EndCol int32 // 1-based, byte columns
+	StartByte, EndByte         int32
 }
 
 // pos converts tree-sitter points (0-based row, byte column) to 1-based
 // lines and columns, in one place.
 func (w *walker) pos(n int32) pos {
 	nd := &w.nodes[n]
-	p := pos{StartByte: int(nd.sb), EndByte: int(nd.eb)}
-	p.Line, p.Col = lineCol(nd.sr, nd.sc)
-	p.EndLine, p.EndCol = lineCol(nd.er, nd.ec)
-	return p
+	l, c := lineCol(nd.sr, nd.sc)
+	el, ec := lineCol(nd.er, nd.ec)
+	return pos{Line: int32(l), Col: int32(c), EndLine: int32(el), EndCol: int32(ec),
+		StartByte: int32(nd.sb), EndByte: int32(nd.eb)}
 }
 
 // lineCol converts a tree-sitter point (0-based row, byte column) to a
@@ -93,6 +93,15 @@ type callSite struct {
 	loopStart int
 }
 
+// call is the compact form of a call site kept for phase 2.
+type call struct {
+	q              string // resolved qualified name (interned per file)
+	at             pos
+	req, loop      retention
+	shared, inLoop bool
+	inComp         bool
+}
+
 type decorator struct {
 	text    string // dotted, without call arguments
 	q       string
@@ -109,7 +118,8 @@ type funcSum struct {
 	params     []string
 	paramAnn   []string // resolved annotation qualified names
 	async      bool
-	calls      []callSite
+	calls      []callSite // phase 1 only
+	sites      []call     // calls through module-level names, for phase 2
 
 	// per-function walking state, dropped after the function
 	locals   map[string]uint32
@@ -964,18 +974,25 @@ func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
 // resolve turns dotted names into qualified names using the module-level
 // bindings.
 func (fs *fileSum) resolve() {
+	intern := map[string]string{}
 	for _, f := range fs.funcs {
-		kept := f.calls[:0]
 		for _, cs := range f.calls {
-			cs.q = fs.qualify(cs.text)
-			if cs.q != "" {
+			q := fs.qualify(cs.text)
+			if q == "" {
 				// only calls through module-level names can be
 				// constructions or project calls: drop the rest (memory)
-				kept = append(kept, cs)
+				continue
 			}
+			if iq, ok := intern[q]; ok {
+				q = iq
+			} else {
+				intern[q] = q
+			}
+			f.sites = append(f.sites, call{q: q, at: cs.at, req: cs.req, loop: cs.loop,
+				shared: cs.shared, inLoop: cs.inLoop, inComp: cs.inComp})
 		}
-		clear(f.calls[len(kept):])
-		f.calls = slices.Clip(kept)
+		f.sites = slices.Clip(f.sites)
+		f.calls = nil
 		for i := range f.decorators {
 			f.decorators[i].q = fs.qualify(f.decorators[i].text)
 		}
