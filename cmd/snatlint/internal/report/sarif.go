@@ -297,6 +297,9 @@ func sarifFixOf(root string, src *sources, fx Fix) (sarifFix, bool) {
 	sf := sarifFix{Description: sarifText{Text: cmpOr(fx.Message, "Apply suggested fix")}}
 	byFile := map[string]int{}
 	for _, e := range fx.Edits {
+		if e.Start < 0 || e.End < e.Start || e.File == "" {
+			return sarifFix{}, false // malformed: no partial fix
+		}
 		i, ok := byFile[e.File]
 		if !ok {
 			i = len(sf.ArtifactChanges)
