@@ -177,8 +177,8 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			n.Level = "error"
 		}
 		file := p.Pos.File
-		if file == "" {
-			file = p.File
+		if file == "" && filepath.IsAbs(p.File) {
+			file = p.File // a directory or file; an import path has no location
 		}
 		if file != "" {
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(r.Root, file)}}
