@@ -106,6 +106,13 @@ func (p *project) computeKind(c cref, depth int) classKind {
 			}
 		}
 	}
+	webFile := false
+	for _, imp := range fs.imports {
+		if isWebModule(imp) {
+			webFile = true
+			break
+		}
+	}
 	for i, b := range cs.bases {
 		q := cs.baseQ[i]
 		name := lastPart(b)
@@ -128,6 +135,11 @@ func (p *project) computeKind(c cref, depth int) classKind {
 		}
 		if name == "Task" && (q == "" || strings.HasPrefix(q, "celery")) {
 			k.task = true
+			continue
+		}
+		if strings.HasSuffix(name, "Mixin") && !webFile && !isWebModule(q) {
+			// the Mixin heuristic only where a web framework is in play:
+			// an SDK's FooOperationsMixin is not a view
 			continue
 		}
 		if djangoViewBases[name] || strings.HasSuffix(name, "View") || strings.HasSuffix(name, "ViewSet") || strings.HasSuffix(name, "Mixin") {
@@ -330,4 +342,15 @@ func fixText(fw framework, rule string) string {
 		place = "send it through a shared requests.Session or httpx.Client instead: " + place
 	}
 	return place + "; with pre-fork servers such as gunicorn --preload create it lazily after the fork, on first use"
+}
+
+// isWebModule reports qualified names from the web frameworks whose class
+// names the view heuristics apply to.
+func isWebModule(q string) bool {
+	for _, p := range []string{"django", "rest_framework", "flask", "adrf", "ninja"} {
+		if q == p || strings.HasPrefix(q, p+".") {
+			return true
+		}
+	}
+	return false
 }
