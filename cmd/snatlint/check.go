@@ -129,8 +129,16 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 
 	var good []*packages.Package
 	for _, p := range pkgs {
-		if p.IllTyped || len(p.Errors) > 0 {
+		if empty[p] {
+			continue
+		}
+		if len(p.Errors) > 0 {
 			continue // reported above; the analyzers need well-typed code
+		}
+		if p.IllTyped {
+			problems = append(problems, report.Problem{File: p.PkgPath, Fatal: true,
+				Reason: fmt.Sprintf("package %s not checked: a dependency has errors (%s)", p.PkgPath, strings.Join(brokenDeps(p), ", "))})
+			continue
 		}
 		if strings.HasSuffix(p.ID, ".test") {
 			continue // the generated test main package
@@ -159,6 +167,28 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 	}
 	return findings, problems, noMatch
+}
+
+// brokenDeps lists the dependencies of p that have errors.
+func brokenDeps(p *packages.Package) []string {
+	var out []string
+	seen := map[*packages.Package]bool{}
+	var visit func(q *packages.Package)
+	visit = func(q *packages.Package) {
+		for _, dep := range q.Imports {
+			if seen[dep] {
+				continue
+			}
+			seen[dep] = true
+			if len(dep.Errors) > 0 {
+				out = append(out, dep.PkgPath)
+			}
+			visit(dep)
+		}
+	}
+	visit(p)
+	slices.Sort(out)
+	return out
 }
 
 // needsFacts reports whether some analyzer, or one it requires, uses
