@@ -390,7 +390,9 @@ func checkPython(ctx context.Context, t targets, cfg *config.File) ([]report.Fin
 	opts := pylint.Options{Config: cfg, Tests: cfg.Tests}
 	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
 	problems := pyProblems(ferrs)
-	files = slices.DeleteFunc(files, func(f string) bool { return config.Excluded(cfg, f) })
+	files = slices.DeleteFunc(files, func(f string) bool {
+		return config.Excluded(cfg, f) || inIgnoredDir(t.pyPaths, f)
+	})
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
 		if err != nil {
@@ -418,6 +420,40 @@ func checkPython(ctx context.Context, t targets, cfg *config.File) ([]report.Fin
 		findings = append(findings, pyFinding(pf))
 	}
 	return findings, problems, dirs
+}
+
+// inIgnoredDir reports whether file was found under one of the scanned
+// directories inside a directory that go's "./..." ignores too: testdata,
+// or a name starting with "." or "_". Files named explicitly, and
+// directories named explicitly, are kept.
+func inIgnoredDir(roots []string, file string) bool {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	best := ""
+	for _, r := range roots {
+		ra, err := filepath.Abs(r)
+		if err != nil {
+			continue
+		}
+		if ra == abs {
+			return false // an explicit file argument
+		}
+		if strings.HasPrefix(abs, ra+string(filepath.Separator)) && len(ra) > len(best) {
+			best = ra
+		}
+	}
+	if best == "" {
+		return false
+	}
+	rel, _ := filepath.Rel(best, filepath.Dir(abs))
+	for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
+		if seg == "testdata" || (seg != "." && seg != ".." && (strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, "_"))) {
+			return true
+		}
+	}
+	return false
 }
 
 func pyProblems(errs []pylint.FileError) []report.Problem {

@@ -189,6 +189,8 @@ func TestExitStatus(t *testing.T) {
 			args: []string{"-tests"}, wantCode: 1, wantOut: "main_test.go:6:7"},
 		{name: "go file names (pre-commit)", files: map[string]string{"go.mod": goMod, "main.go": handlerSrc, "other.go": "package main\n\nimport \"net/http\"\n\nfunc other(w http.ResponseWriter, r *http.Request) { _ = &http.Client{} }\n"},
 			args: []string{"main.go"}, wantCode: 1, wantOut: "main.go:6:7", wantNotOut: "other.go"},
+		{name: "python under testdata is skipped like Go's ./...", files: map[string]string{"testdata/views.py": "import requests\n\ndef v(request):\n    return requests.get('x')\n", "app.py": "x = 1\n"},
+			wantCode: 0},
 		{name: "-lang python skips Go", files: map[string]string{"go.mod": goMod, "main.go": handlerSrc}, args: []string{"-lang", "python"}, wantCode: 0},
 	}
 	for _, tt := range tests {
