@@ -72,4 +72,4 @@ for target in integration azcore; do
 	done
 	unset cold warm
 done
-echo "(cpus: $(nproc); $(go version))"
+echo "(cpus: $(nproc); $(go version); load average: $(cut -d" " -f1-3 /proc/loadavg))"
