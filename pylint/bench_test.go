@@ -128,3 +128,23 @@ func BenchmarkPerFile(b *testing.B) {
 		})
 	}
 }
+
+// TestCorpusMemory reports the live heap held by the phase-1 summaries of
+// a corpus (SNATLINT_CORPUS), which is what phase 2 keeps in memory.
+func TestCorpusMemory(t *testing.T) {
+	files, size := corpusFiles(t)
+	sums, _ := parseAll(context.Background(), files)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	n := 0
+	for _, s := range sums {
+		if s != nil {
+			for _, f := range s.funcs {
+				n += len(f.sites)
+			}
+		}
+	}
+	t.Logf("%d files, %.1f MB source: live heap %.1f MB after phase 1, %d call sites kept", len(files), float64(size)/1e6, float64(ms.HeapAlloc)/1e6, n)
+	runtime.KeepAlive(sums)
+}

@@ -116,7 +116,7 @@ type funcSum struct {
 	parent     int // enclosing function index, -1 for module-level code
 	decorators []decorator
 	params     []string
-	paramAnn   []string // resolved annotation qualified names
+	paramAnn   []string // resolved azure.functions.* annotations (after resolve)
 	async      bool
 	calls      []callSite // phase 1 only
 	sites      []call     // calls through module-level names, for phase 2
@@ -996,10 +996,19 @@ func (fs *fileSum) resolve() {
 		for i := range f.decorators {
 			f.decorators[i].q = fs.qualify(f.decorators[i].text)
 		}
-		for i, a := range f.paramAnn {
+		// phase 2 needs only the first two parameter names and the
+		// azure.functions annotations: trim the rest (memory)
+		var anns []string
+		for _, a := range f.paramAnn {
 			if a != "" {
-				f.paramAnn[i] = fs.qualify(a)
+				if q := fs.qualify(a); strings.HasPrefix(q, "azure.functions.") {
+					anns = append(anns, q)
+				}
 			}
+		}
+		f.paramAnn = anns
+		if len(f.params) > 2 {
+			f.params = slices.Clip(f.params[:2])
 		}
 	}
 	for _, c := range fs.classes {
