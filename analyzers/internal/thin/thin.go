@@ -5,6 +5,9 @@ package thin
 
 import (
 	"fmt"
+	"go/token"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
@@ -78,13 +81,69 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// related points at the called function, naming where it constructs.
+// related points at the called function, naming the chain, and at each
+// construction site it reaches. Sites are "file:line:col" strings from
+// the fact; they become positions when the file is in pass.Fset (always
+// in standalone mode; in vet mode from export data, line-accurate). A
+// site that cannot be placed is named by its base file name, never by an
+// absolute path.
 func related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformation {
 	msg := fmt.Sprintf("%s builds %s on every call", strings.Join(s.Fact.Chain, " → "), s.Fact.What)
-	if len(s.Fact.Sites) > 0 {
-		msg += " at " + strings.Join(s.Fact.Sites, ", ")
+	var sites []analysis.RelatedInformation
+	var unplaced []string
+	for _, site := range s.Fact.Sites {
+		if pos := sitePos(pass.Fset, site); pos.IsValid() {
+			sites = append(sites, analysis.RelatedInformation{Pos: pos, Message: s.Fact.What + " built here"})
+		} else {
+			unplaced = append(unplaced, filepath.Base(site))
+		}
 	}
-	return []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}
+	if len(unplaced) > 0 {
+		msg += " at " + strings.Join(unplaced, ", ")
+	}
+	return append([]analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}, sites...)
+}
+
+// sitePos turns a "file:line:col" site into a position in fset, or
+// token.NoPos when the file is not there.
+func sitePos(fset *token.FileSet, site string) token.Pos {
+	rest, colStr, ok := cutLast(site)
+	if !ok {
+		return token.NoPos
+	}
+	file, lineStr, ok := cutLast(rest)
+	if !ok {
+		return token.NoPos
+	}
+	line, err1 := strconv.Atoi(lineStr)
+	col, err2 := strconv.Atoi(colStr)
+	if err1 != nil || err2 != nil || line < 1 || col < 1 {
+		return token.NoPos
+	}
+	var pos token.Pos
+	fset.Iterate(func(f *token.File) bool {
+		if f.Name() != file || line > f.LineCount() {
+			return true
+		}
+		pos = f.LineStart(line)
+		end := f.Base() + f.Size()
+		if line < f.LineCount() {
+			end = int(f.LineStart(line + 1))
+		}
+		if int(pos)+col-1 < end {
+			pos += token.Pos(col - 1)
+		}
+		return false
+	})
+	return pos
+}
+
+func cutLast(s string) (before, after string, ok bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", "", false
+	}
+	return s[:i], s[i+1:], true
 }
 
 // Chain renders a fact's chain as seen from pass: names in pass's
