@@ -2,6 +2,9 @@ package pylint
 
 import (
 	"context"
+	"time"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -123,7 +126,7 @@ func BenchmarkPerFile(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				summarizeSource(context.Background(), p, f, src)
+				summarizeSource(context.Background(), &worker{p: p}, f, src)
 			}
 		})
 	}
@@ -133,7 +136,14 @@ func BenchmarkPerFile(b *testing.B) {
 // a corpus (SNATLINT_CORPUS), which is what phase 2 keeps in memory.
 func TestCorpusMemory(t *testing.T) {
 	files, size := corpusFiles(t)
+	start := time.Now()
 	sums, _ := parseAll(context.Background(), files)
+	phase1 := time.Since(start)
+	start = time.Now()
+	p := newProject(sums, catalog.NewPyMatcher(nil), nil)
+	p.entryPoints = azureEntryPoints(files, sums)
+	fs := suppress(sums, p.findings())
+	t.Logf("phase 1 (parallel parse+summarize) %v, phase 2 (resolve+report) %v, %d findings", phase1, time.Since(start), len(fs))
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

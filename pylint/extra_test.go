@@ -31,7 +31,7 @@ func TestFlattenMatchesNodeAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tree.Close()
-	nodes := flatten(tree, len(src))
+	nodes := flatten(tree, len(src), nil)
 	// count named nodes outside strings with the Node API
 	var want []string
 	stack := []*sitter.Node{tree.RootNode()}
@@ -395,7 +395,7 @@ func FuzzCheck(f *testing.F) {
 	defer p.Close()
 	p.SetLanguage(python.GetLanguage())
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fs, _ := summarizeSource(context.Background(), p, "/fuzz/pkg/mod.py", src)
+		fs, _ := summarizeSource(context.Background(), &worker{p: p}, "/fuzz/pkg/mod.py", src)
 		if fs == nil {
 			return
 		}

@@ -164,15 +164,20 @@ func cTree(t *sitter.Tree) *C.TSTree {
 }
 
 // flatten copies the tree into a flat node slice in one C call (two when
-// the first guess is too small), so walking it costs no cgo calls.
-func flatten(t *sitter.Tree, srcLen int) []fnode {
-	guess := int64(srcLen/5 + 64)
+// buf is too small), so walking it costs no cgo calls. It reuses buf's
+// storage; the result is valid until the next call with the same buf.
+func flatten(t *sitter.Tree, srcLen int, buf []fnode) []fnode {
+	guess := int64(max(cap(buf), srcLen/5+64))
 	for {
-		nodes := make([]fnode, guess)
+		nodes := buf[:0]
+		if int64(cap(nodes)) < guess {
+			nodes = make([]fnode, guess)
+		}
+		nodes = nodes[:guess]
 		n := int64(C.snat_flatten(cTree(t), (*C.snat_node)(unsafe.Pointer(&nodes[0])), C.int64_t(guess),
 			(*C.uint8_t)(unsafe.Pointer(&keepAnon[0])), C.uint32_t(len(keepAnon))))
 		if n <= guess {
-			return nodes[:n:n]
+			return nodes[:n]
 		}
 		guess = n
 	}

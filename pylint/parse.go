@@ -19,6 +19,15 @@ import (
 // monsters; larger files are skipped with a (non-fatal) error.
 const maxFileSize = 32 << 20
 
+// worker is one goroutine's parser and reusable flat-node buffer.
+type worker struct {
+	p   *sitter.Parser
+	buf []fnode
+}
+
+// maxKeptBuf is the largest node buffer a worker keeps between files.
+const maxKeptBuf = 1 << 20
+
 // binarySniff is how many leading bytes are checked for NUL.
 const binarySniff = 8 << 10
 
@@ -29,11 +38,11 @@ func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
 	sums := make([]*fileSum, len(files))
 	errs := make([][]FileError, len(files))
 	n := runtime.GOMAXPROCS(0)
-	parsers := make(chan *sitter.Parser, n)
+	parsers := make(chan *worker, n)
 	for range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
-		parsers <- p
+		parsers <- &worker{p: p}
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(n)
@@ -47,15 +56,15 @@ func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
 	}
 	_ = g.Wait() // workers never return errors
 	close(parsers)
-	for p := range parsers {
-		p.Close()
+	for wk := range parsers {
+		wk.p.Close()
 	}
 	return sums, errs
 }
 
 // parseFile reads, parses and summarizes one file. It never panics: an
 // internal failure is reported as a fatal error for that file.
-func parseFile(ctx context.Context, p *sitter.Parser, path string) (fs *fileSum, errs []FileError) {
+func parseFile(ctx context.Context, wk *worker, path string) (fs *fileSum, errs []FileError) {
 	defer func() {
 		if r := recover(); r != nil {
 			fs = nil
@@ -71,20 +80,23 @@ func parseFile(ctx context.Context, p *sitter.Parser, path string) (fs *fileSum,
 		errs = append(errs, FileError{File: path, Line: line,
 			Err: fmt.Errorf("line %d: not valid UTF-8; checked anyway, names there may be misread", line)})
 	}
-	fs, perrs := summarizeSource(ctx, p, path, src)
+	fs, perrs := summarizeSource(ctx, wk, path, src)
 	return fs, append(errs, perrs...)
 }
 
 // summarizeSource parses src and extracts its summary, closing the tree.
-func summarizeSource(ctx context.Context, p *sitter.Parser, path string, src []byte) (*fileSum, []FileError) {
-	tree, err := p.ParseCtx(ctx, nil, src)
+func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (*fileSum, []FileError) {
+	tree, err := wk.p.ParseCtx(ctx, nil, src)
 	if err != nil {
 		return nil, []FileError{{File: path, Err: fmt.Errorf("parsing: %w", err), Fatal: true}}
 	}
 	if tree == nil {
 		return nil, []FileError{{File: path, Err: errors.New("parsing failed"), Fatal: true}}
 	}
-	nodes := flatten(tree, len(src))
+	nodes := flatten(tree, len(src), wk.buf)
+	if cap(nodes) <= maxKeptBuf {
+		wk.buf = nodes[:0]
+	}
 	tree.Close() // C memory: the walk below uses the flat copy
 	var errs []FileError
 	if line, col, ok := firstError(nodes); ok {

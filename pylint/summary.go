@@ -1,6 +1,7 @@
 package pylint
 
 import (
+	"iter"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -235,7 +236,16 @@ func (w *walker) children(n int32) []int32 {
 	return out
 }
 
-func (w *walker) childrenCopy(n int32) []int32 { return w.children(n) }
+// kids iterates over n's children without allocating.
+func (w *walker) kids(n int32) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for c := w.nodes[n].first; c >= 0; c = w.nodes[c].next {
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
 
 func summarize(path string, src []byte, nodes []fnode) *fileSum {
 	fs := &fileSum{
@@ -303,15 +313,14 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		return
 	case "global_statement", "nonlocal_statement":
 		f := w.fnSum(st)
-		for _, c := range w.childrenCopy(n) {
+		for c := range w.kids(n) {
 			if w.typ(c) == "identifier" {
 				f.globals[w.text(c)] = true
 			}
 		}
 		return
 	case "return_statement":
-		kids := w.childrenCopy(n)
-		for _, c := range kids {
+		for c := range w.kids(n) {
 			if w.typ(c) == "identifier" {
 				// return name: the temporary leaves the function.
 				f := w.fnSum(st)
@@ -325,12 +334,12 @@ func (w *walker) visit(n int32, st *state, d dest) {
 	case "parenthesized_expression", "await", "conditional_expression", "boolean_operator",
 		"list", "tuple", "set", "dictionary", "pair", "expression_list":
 		// value passes through to the same destination
-		for _, c := range w.childrenCopy(n) {
+		for c := range w.kids(n) {
 			w.descend(c, st, d)
 		}
 		return
 	}
-	for _, c := range w.childrenCopy(n) {
+	for c := range w.kids(n) {
 		w.descend(c, st, dest{})
 	}
 }
@@ -449,7 +458,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	if atModule {
 		return dest{kind: dRetained}
 	}
-	for _, c := range w.childrenCopy(t) {
+	for c := range w.kids(t) {
 		if w.typ(c) == "identifier" {
 			if _, ok := f.locals[w.text(c)]; !ok {
 				f.locals[w.text(c)] = w.nodes[c].sb
@@ -523,7 +532,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 		cs := callSite{text: text, at: w.pos(n), d: d, guarded: st.guarded,
 			loopStart: st.loopStart, inLoop: st.loopStart >= 0, inComp: st.inComp, compDest: st.compDest}
 		if args >= 0 && w.typ(args) == "argument_list" {
-			for _, a := range w.children(args) {
+			for a := range w.kids(args) {
 				if w.typ(a) != "keyword_argument" {
 					continue
 				}
@@ -536,7 +545,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 		}
 		last := text[strings.LastIndexByte(text, '.')+1:]
 		if (last == "Depends" || last == "Security") && args >= 0 {
-			for _, a := range w.children(args) {
+			for a := range w.kids(args) {
 				if t := w.typ(a); t == "identifier" || t == "attribute" {
 					w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(a), fn: st.fn})
 					break
@@ -558,7 +567,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 		if w.typ(args) == "generator_expression" {
 			w.descend(args, st, dest{})
 		} else {
-			for _, a := range w.childrenCopy(args) {
+			for a := range w.kids(args) {
 				w.descend(a, st, argDest)
 			}
 		}
@@ -642,7 +651,7 @@ func (w *walker) comprehension(n int32, st *state, d dest) {
 	inner.compDest = d
 	inner.guarded = false
 	first := true
-	for _, c := range w.childrenCopy(n) {
+	for c := range w.kids(n) {
 		if w.typ(c) == "for_in_clause" && first {
 			first = false
 			// the first iterable is evaluated once, outside the loop
@@ -670,7 +679,7 @@ func (w *walker) ifStmt(n int32, st *state) {
 	if guard {
 		inner.guarded = true
 	}
-	for _, c := range w.childrenCopy(n) {
+	for c := range w.kids(n) {
 		switch w.typ(c) {
 		case "block":
 			w.descend(c, &inner, dest{})
@@ -683,11 +692,11 @@ func (w *walker) ifStmt(n int32, st *state) {
 func (w *walker) decorated(n int32, st *state) {
 	var decs []decorator
 	var def int32
-	for _, c := range w.childrenCopy(n) {
+	for c := range w.kids(n) {
 		switch w.typ(c) {
 		case "decorator":
 			dec := decorator{}
-			for _, e := range w.childrenCopy(c) {
+			for e := range w.kids(c) {
 				switch w.typ(e) {
 				case "call":
 					dec.call = true
@@ -733,7 +742,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	if st.fn == 0 {
 		f.parent = -1
 	}
-	for _, c := range w.children(n) {
+	for c := range w.kids(n) {
 		if w.typ(c) == "async" {
 			f.async = true
 			break
@@ -751,13 +760,13 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 		}
 	}
 	if params := w.field(n, "parameters"); params >= 0 {
-		for _, p := range w.childrenCopy(params) {
+		for p := range w.kids(params) {
 			name, ann := "", ""
 			switch w.typ(p) {
 			case "identifier":
 				name = w.text(p)
 			case "typed_parameter":
-				for _, c := range w.children(p) {
+				for c := range w.kids(p) {
 					if w.typ(c) == "identifier" {
 						name = w.text(c)
 						break
@@ -814,7 +823,7 @@ func (w *walker) classDef(n int32, st *state, decs []decorator) {
 	}
 	c := &classSum{name: w.text(nameNode), at: w.pos(nameNode), methods: map[string]int{}, parent: st.fn}
 	if sup := w.field(n, "superclasses"); sup >= 0 {
-		for _, b := range w.childrenCopy(sup) {
+		for b := range w.kids(sup) {
 			switch w.typ(b) {
 			case "identifier", "attribute":
 				c.bases = append(c.bases, w.dotted(b))
@@ -843,7 +852,7 @@ func (w *walker) importStmt(n int32, st *state) {
 		fs.imports = append(fs.imports, q)
 	}
 	if w.typ(n) == "import_statement" {
-		for _, c := range w.childrenCopy(n) {
+		for c := range w.kids(n) {
 			switch w.typ(c) {
 			case "dotted_name":
 				full := w.text(c)
@@ -870,7 +879,7 @@ func (w *walker) importStmt(n int32, st *state) {
 	case "relative_import":
 		dots := 0
 		sub := ""
-		for _, c := range w.children(mod) {
+		for c := range w.kids(mod) {
 			switch w.typ(c) {
 			case "import_prefix":
 				dots = int(w.nodes[c].eb - w.nodes[c].sb)
@@ -890,7 +899,7 @@ func (w *walker) importStmt(n int32, st *state) {
 	default:
 		return
 	}
-	for _, c := range w.childrenCopy(n) {
+	for c := range w.kids(n) {
 		if w.nodes[c].sb <= w.nodes[mod].eb {
 			continue
 		}
