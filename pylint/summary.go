@@ -505,6 +505,10 @@ var containerMethods = map[string]bool{
 	"appendleft": true, "extend": true, "put": true, "put_nowait": true,
 }
 
+var collectionBuiltins = map[string]bool{
+	"dict": true, "list": true, "set": true, "tuple": true, "frozenset": true, "sorted": true,
+}
+
 var sharedKwargs = map[string]bool{"transport": true, "session": true, "connector": true}
 
 func (w *walker) call(n int32, st *state, d dest) {
@@ -519,6 +523,10 @@ func (w *walker) call(n int32, st *state, d dest) {
 		if (isLocal || w.isParam(f, root)) && root != "self" && root != "cls" && !f.isModule {
 			text = "" // a local name that shares a spelling
 		}
+	}
+	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[w.text(fnNode)] {
+		// dict(genexpr), list(...): the collection goes where the call goes
+		argDest = d
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "attribute" {
 		if a := w.field(fnNode, "attribute"); a >= 0 && containerMethods[w.text(a)] {
@@ -565,7 +573,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 	}
 	if args >= 0 {
 		if w.typ(args) == "generator_expression" {
-			w.descend(args, st, dest{})
+			w.descend(args, st, argDest)
 		} else {
 			for a := range w.kids(args) {
 				w.descend(a, st, argDest)

@@ -75,3 +75,11 @@ def with_else(items):
         pass
     else:
         return requests.Session()  # ok: else runs once
+
+
+CLIENT_MAP = dict((r, SecretClient(r, None)) for r in REGIONS)  # ok: retained at module level
+CLIENT_TUPLE = tuple(httpx.Client() for _ in REGIONS)  # ok: retained at module level
+
+
+def discard(items):
+    return sum(1 for _ in (requests.Session() for i in items))  # want SNAT002
