@@ -297,6 +297,15 @@ func (p *project) routeFramework(fi int, recv string) framework {
 	if fw := fwOf(q); fw != fwGeneric {
 		return fw
 	}
+	if rest, ok := strings.CutPrefix(q, "file:"); ok {
+		// app/router imported from another project module
+		mod, name, _ := strings.Cut(rest, "#")
+		if i, ok := p.byMod["file:"+mod]; ok && !strings.Contains(name, ".") {
+			if fw := fwOf(p.files[i].assigns[name]); fw != fwGeneric {
+				return fw
+			}
+		}
+	}
 	for _, imp := range fs.imports {
 		if fw := fwOf(imp); fw != fwGeneric {
 			return fw

@@ -78,6 +78,7 @@ func TestMessages(t *testing.T) {
 		{"interproc/app/views.py", 20, []string{"call to both builds new Azure SDK client", "(v3 -> both -> azure.mgmt.compute.ComputeManagementClient)", "in Django view v3"}, "interproc/app/services.py:18"},
 		{"interproc/app/views.py", 12, []string{"(v1 -> make_client -> httpx.Client)"}, "interproc/app/services.py:10"},
 		{"azfunc_v1/HttpTrigger/__init__.py", 8, []string{"in Azure Functions entry main"}, ""},
+		{"fastapi_split/endpoints.py", 10, []string{"in FastAPI route split", "lifespan"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
