@@ -501,7 +501,7 @@ func (w *walker) assign(n int32, st *state) {
 }
 
 var containerMethods = map[string]bool{
-	"append": true, "add": true, "insert": true, "setdefault": true,
+	"append": true, "add": true, "insert": true,
 	"appendleft": true, "extend": true, "put": true, "put_nowait": true,
 }
 

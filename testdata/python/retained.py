@@ -74,3 +74,16 @@ SERVICE = Service()  # ok: module level
 def view_with_service(request):
     SERVICE.lazy()  # ok: calls on other objects are not followed
     return Service()  # want SNAT002
+
+
+_CLIENTS = {}
+
+
+def setdefault_view(request):
+    return _CLIENTS.setdefault("k", httpx.Client())  # want SNAT002
+
+
+def guarded_dict_view(request):
+    if "k" not in _CLIENTS:
+        _CLIENTS["k"] = httpx.Client()  # ok: cached in a module-level dict
+    return _CLIENTS["k"]
