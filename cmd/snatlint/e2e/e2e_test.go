@@ -214,15 +214,10 @@ type standaloneJSON struct {
 	} `json:"errors"`
 }
 
-// runStandalone runs snatlint -format json args in dir and returns the
-// finding sites (files relative to dir) and their messages. It fails the
-// test unless snatlint exits 1 (findings) with no errors.
-func runStandalone(t *testing.T, dir string, args ...string) ([]site, map[site]string) {
-	got, details, _ := runStandaloneLevels(t, dir, args...)
-	return got, details
-}
-
-// runStandaloneLevels is runStandalone, plus each finding's level.
+// runStandaloneLevels runs snatlint -format json args in dir and returns
+// the finding sites (files relative to dir), their messages and their
+// levels. It fails the test unless snatlint exits 1 (findings) with no
+// errors.
 func runStandaloneLevels(t *testing.T, dir string, args ...string) ([]site, map[site]string, map[site]string) {
 	t.Helper()
 	res := run(t, dir, nil, snatlint, append([]string{"-format", "json"}, args...)...)
