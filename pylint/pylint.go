@@ -1,6 +1,18 @@
 // Package pylint is snatlint's Python pass: it parses Python files with
 // tree-sitter, resolves each file's imports, decides which code runs per
 // request, and reports pool-owning constructions there.
+//
+// Phase 1 (parse.go, flat.go, summary.go) runs on a bounded worker pool:
+// each file is parsed, copied into a flat node array in one C call and the
+// tree closed, then a Go walk over the array extracts a compact summary
+// (bindings, functions, classes, call sites and where their values go).
+// A plain walk was measured against per-node cgo access and queries: the
+// flat copy keeps the whole pass near the cost of parsing alone.
+// Phase 2 (analyze.go, context.go) resolves names across the scanned tree
+// (project modules, local subclasses, self.helper() calls), decides the
+// per-request contexts (the one place: context.go), computes "constructs on
+// every call" facts and reports; suppress.go applies noqa / snatlint
+// directives.
 package pylint
 
 import (
