@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/snatlint/snatlint/analyzers/config"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 )
@@ -111,52 +111,9 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 	return files, errs
 }
 
-// excluded applies the config's Exclude globs (slash-separated, relative
-// to the directory holding the config file; ** matches any number of
-// directories; a glob matching a directory excludes what is under it).
+// excluded applies the config's Exclude globs (see config.MatchGlob).
 func excluded(opts Options, p string) bool {
-	if opts.Config == nil || len(opts.Config.Exclude) == 0 {
-		return false
-	}
-	base := "."
-	if opts.Config.Path != "" {
-		base = filepath.Dir(opts.Config.Path)
-	}
-	rel, err := filepath.Rel(absClean(base), absClean(p))
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return false
-	}
-	segs := strings.Split(filepath.ToSlash(rel), "/")
-	for _, g := range opts.Config.Exclude {
-		pat := strings.Split(strings.Trim(g, "/"), "/")
-		for n := 1; n <= len(segs); n++ {
-			if globSegs(pat, segs[:n]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func globSegs(pat, name []string) bool {
-	if len(pat) == 0 {
-		return len(name) == 0
-	}
-	if pat[0] == "**" {
-		for i := 0; i <= len(name); i++ {
-			if globSegs(pat[1:], name[i:]) {
-				return true
-			}
-		}
-		return false
-	}
-	if len(name) == 0 {
-		return false
-	}
-	if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-		return false
-	}
-	return globSegs(pat[1:], name[1:])
+	return config.Excluded(opts.Config, p)
 }
 
 // azureEntryPoints finds Azure Functions v1 entry functions: for each

@@ -3,6 +3,8 @@ package catalog
 import (
 	"go/types"
 	"strings"
+
+	"github.com/snatlint/snatlint/analyzers/internal/typesx"
 )
 
 // Go package paths the Go catalog refers to.
@@ -148,7 +150,7 @@ func (c GoCatalog) Call(fn *types.Func) (GoConstruction, bool) {
 		return GoConstruction{}, false
 	}
 	path := fn.Pkg().Path()
-	recv := recvName(fn)
+	recv := typesx.RecvTypeName(fn)
 	key := path + "." + fn.Name()
 	if recv != "" {
 		key = path + "." + recv + "." + fn.Name()
@@ -191,18 +193,3 @@ func isCredentialConstructor(name string) bool {
 		!strings.HasPrefix(name, "NewOnBehalfOfCredential")
 }
 
-// recvName is the receiver's base type name of method fn, "" otherwise.
-func recvName(fn *types.Func) string {
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return ""
-	}
-	t := types.Unalias(recv.Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok {
-		return n.Obj().Name()
-	}
-	return ""
-}
