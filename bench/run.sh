@@ -16,10 +16,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-export GOWORK=off GOFLAGS=-mod=mod
+# -mod=mod only for the module copies below (never in this checkout: it
+# would rewrite go.mod).
+export GOWORK=off GOFLAGS=-mod=readonly
 
 bin="$work/snatlint"
 (cd "$root" && go build -o "$bin" ./cmd/snatlint)
+export GOFLAGS=-mod=mod
 
 azcore_version=v1.23.3
 modcache=$(go env GOMODCACHE)
