@@ -49,8 +49,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 printf '%-22s %-28s %9s %9s %11s %11s\n' target command cold warm "cold/vet" "warm/vet"
 for target in integration azcore; do
 	case $target in
-	integration) dir="$root/testdata/integration" ;;
-	azcore) dir="$work/azcore" ;;
+	integration) dir="$root/testdata/integration" flags=-mod=readonly ;;
+	azcore) dir="$work/azcore" flags=-mod=mod ;;
 	esac
 	declare -A cold warm
 	for mode in vet vettool standalone; do
@@ -61,8 +61,8 @@ for target in integration azcore; do
 		esac
 		cache="$work/gocache-$target-$mode"
 		mkdir -p "$cache"
-		cold[$mode]=$(cd "$dir" && export GOCACHE="$cache" && seconds "${cmd[@]}")
-		warm[$mode]=$(cd "$dir" && export GOCACHE="$cache" && seconds "${cmd[@]}")
+		cold[$mode]=$(cd "$dir" && export GOCACHE="$cache" GOFLAGS="$flags" && seconds "${cmd[@]}")
+		warm[$mode]=$(cd "$dir" && export GOCACHE="$cache" GOFLAGS="$flags" && seconds "${cmd[@]}")
 	done
 	for mode in vet vettool standalone; do
 		case $mode in
