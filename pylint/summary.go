@@ -79,7 +79,6 @@ func lineCol(row, col uint32) (int, int) { return int(row) + 1, int(col) + 1 }
 // callSite is one call with a dotted callee in a function.
 type callSite struct {
 	text   string // callee as written, e.g. "requests.Session"
-	q      string // resolved qualified name ("" unknown)
 	at     pos
 	shared bool // transport=/session=/connector= given an existing object
 	inLoop bool

@@ -192,4 +192,3 @@ func isCredentialConstructor(name string) bool {
 	return strings.HasPrefix(name, "New") && strings.HasSuffix(name, "Credential") &&
 		!strings.HasPrefix(name, "NewOnBehalfOfCredential")
 }
-

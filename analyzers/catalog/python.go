@@ -81,10 +81,7 @@ func (m *PyMatcher) Match(q string) (rule string, ok bool) {
 	switch mod {
 	case "requests", "httpx":
 		// requests.get, requests.api.get, httpx.get, httpx.stream
-		rest := name
-		if strings.HasPrefix(rest, "api.") {
-			rest = rest[len("api."):]
-		}
+		rest := strings.TrimPrefix(name, "api.")
 		if pyOneShot[rest] || (mod == "httpx" && rest == "stream") {
 			return SNAT005, true
 		}
