@@ -613,8 +613,9 @@ func rootIdent(e ast.Expr) *ast.Ident {
 // id: package-level variables retain; a variable declared outside the
 // innermost loop or function around the site (a receiver, a parameter,
 // a captured variable, a map made before the loop) retains unless that
-// function is a handler (per request itself) or the variable's type is a
-// handler type; a local variable retains if it is itself retained.
+// function is a handler (per request itself) or the variable is the
+// receiver of a handler type's method; a local variable retains if it is
+// itself retained.
 func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, depth int) bool {
 	if id == nil {
 		return false
@@ -643,7 +644,12 @@ func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, depth int)
 	if fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site) {
 		return false
 	}
-	return !hasServeHTTP(obj.Type())
+	if fn != nil && fn.Signature().Recv() == obj {
+		// An unguarded store into the receiver of a handler type's
+		// method runs on every call made from its handlers.
+		return !hasServeHTTP(obj.Type())
+	}
+	return true // a local, parameter or captured variable outliving the loop
 }
 
 // innermostScope is the innermost loop body or function around site and

@@ -181,3 +181,23 @@ func syncMapCache(w http.ResponseWriter, r *http.Request) {
 	c := &http.Client{}
 	syncCache.LoadOrStore("k", c)
 }
+
+// A handler struct built at start-up: clients made in a start-up loop and
+// stored into its map (or a map field) are retained for every request.
+type Router struct {
+	byRegion map[string]*http.Client
+}
+
+func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+
+func NewRouter(regions []string) *Router {
+	rt := &Router{byRegion: map[string]*http.Client{}}
+	for _, region := range regions {
+		c := &http.Client{}
+		rt.byRegion[region] = c
+	}
+	for _, region := range regions {
+		rt.byRegion[region+"-direct"] = &http.Client{Transport: &http.Transport{}}
+	}
+	return rt
+}
