@@ -14,9 +14,10 @@ import (
 //	# noqa: SNAT005             listed rules; other tools' codes are ignored
 //	# noqa: SNAT002,SNAT005
 //	# snatlint: ignore[SNAT005] listed rules
+//	# snatlint: ignore[SNAT005] reason text after the list is allowed
 var (
 	noqaRe     = regexp.MustCompile(`(?i)#\s*noqa\b(\s*:\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*)?)?`)
-	snatlintRe = regexp.MustCompile(`#\s*snatlint\s*:\s*(\S[^\[#]*?)?\s*(\[([^\]]*)\]?)?\s*(?:#|$)`)
+	snatlintRe = regexp.MustCompile(`#\s*snatlint\s*:\s*(\S[^\[#]*?)?\s*(\[([^\]]*)\]?)?(?:\s*(?:#|$)|\s+.*$)`)
 	codeRe     = regexp.MustCompile(`^[A-Za-z]+[0-9]+$`)
 )
 
