@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -34,44 +33,12 @@ func corpusFiles(tb testing.TB) ([]string, int64) {
 	return files, size
 }
 
-// parseOnly parses every file with tree-sitter on GOMAXPROCS workers and
-// closes the trees: the floor the whole pass is compared against.
-func parseOnly(files []string) {
-	n := runtime.GOMAXPROCS(0)
-	ch := make(chan string)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := sitter.NewParser()
-			defer p.Close()
-			p.SetLanguage(python.GetLanguage())
-			for f := range ch {
-				src, err := os.ReadFile(f)
-				if err != nil {
-					continue
-				}
-				t, err := p.ParseCtx(context.Background(), nil, src)
-				if err == nil && t != nil {
-					t.Close()
-				}
-			}
-		}()
-	}
-	for _, f := range files {
-		ch <- f
-	}
-	close(ch)
-	wg.Wait()
-}
-
 func BenchmarkCorpusParseOnly(b *testing.B) {
 	files, size := corpusFiles(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		parseOnly(files)
+		ParseOnly(context.Background(), files)
 	}
 }
 

@@ -9,14 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
-
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/python"
 
 	"github.com/snatlint/snatlint/pylint"
 )
@@ -37,7 +32,7 @@ func main() {
 	}
 	start := time.Now()
 	if *parseOnly {
-		parseAll(files)
+		pylint.ParseOnly(context.Background(), files)
 		report(len(files), size, time.Since(start), 0)
 		return
 	}
@@ -92,32 +87,4 @@ func main() {
 
 func report(n int, size int64, d time.Duration, findings int) {
 	fmt.Printf("%d files, %.1f MB, %.2fs, %.2f MB/s, %d findings\n", n, float64(size)/1e6, d.Seconds(), float64(size)/1e6/d.Seconds(), findings)
-}
-
-func parseAll(files []string) {
-	ch := make(chan string)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := sitter.NewParser()
-			defer p.Close()
-			p.SetLanguage(python.GetLanguage())
-			for f := range ch {
-				src, err := os.ReadFile(f)
-				if err != nil {
-					continue
-				}
-				if t, err := p.ParseCtx(context.Background(), nil, src); err == nil && t != nil {
-					t.Close()
-				}
-			}
-		}()
-	}
-	for _, f := range files {
-		ch <- f
-	}
-	close(ch)
-	wg.Wait()
 }
