@@ -31,7 +31,7 @@ type goResult struct {
 // checkGo loads the Go packages named by t, grouped by the module that
 // holds them, and runs the analyzers on every package that loads and
 // type-checks; the others are reported as problems.
-func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAnalyzers analyzerSet) goResult {
+func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAnalyzers analyzerSet, cache *resultCache) goResult {
 	var res goResult
 	patterns := append(slices.Clone(t.goPatterns), t.goFileDirs...)
 	if len(patterns) == 0 {
@@ -67,12 +67,30 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 		groups[modRoot] = append(groups[modRoot], rp)
 	}
 	for _, modRoot := range roots {
-		fs, ps, noMatch := checkModule(ctx, modRoot, groups[modRoot], cfg, newAnalyzers)
+		fs, ps, noMatch := checkModuleCached(ctx, modRoot, groups[modRoot], cfg, newAnalyzers, cache)
 		res.findings = append(res.findings, fs...)
 		res.problems = append(res.problems, ps...)
 		res.noMatch = append(res.noMatch, noMatch...)
 	}
 	return res
+}
+
+// checkModuleCached is checkModule through cache (nil: no cache).
+func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet, cache *resultCache) ([]report.Finding, []report.Problem, []string) {
+	if cache == nil {
+		return checkModule(ctx, dir, patterns, cfg, newAnalyzers)
+	}
+	key, ok := cache.key(ctx, dir, patterns, cfg, newAnalyzers(cfg))
+	if ok {
+		if m, hit := cache.get(key); hit {
+			return m.Findings, nil, m.NoMatch
+		}
+	}
+	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, newAnalyzers)
+	if ok && len(problems) == 0 {
+		cache.put(key, cachedModule{Findings: findings, NoMatch: noMatch})
+	}
+	return findings, problems, noMatch
 }
 
 func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet) (findings []report.Finding, problems []report.Problem, noMatch []string) {

@@ -48,6 +48,7 @@ type options struct {
 	configPath string
 	explain    string
 	version    bool
+	cache      bool
 	patterns   []string
 
 	goOn, pyOn bool
@@ -84,6 +85,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.configPath, "config", "", "configuration `file` (default: .snatlint.yaml found upward from the scanned directory)")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` (e.g. SNAT001) and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.cache, "cache", true, "reuse the Go results of an unchanged module from the last run (kept in $GOCACHE/snatlint)")
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageText)
@@ -206,7 +208,11 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 
 	var goNoMatch []string
 	if o.goOn {
-		res := checkGo(ctx, cwd, t, &runCfg, newAnalyzers)
+		var cache *resultCache
+		if o.cache {
+			cache = openCache(ctx)
+		}
+		res := checkGo(ctx, cwd, t, &runCfg, newAnalyzers, cache)
 		rep.Findings = append(rep.Findings, res.findings...)
 		rep.Problems = append(rep.Problems, res.problems...)
 		goNoMatch = res.noMatch

@@ -120,6 +120,9 @@ type result struct {
 func runIn(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	t.Chdir(dir)
+	if _, set := os.LookupEnv("SNATLINT_CACHE"); !set {
+		t.Setenv("SNATLINT_CACHE", "off") // TestCache turns it on
+	}
 	var out, errb bytes.Buffer
 	err := runWith(context.Background(), synthetic, args, &out, &errb)
 	code := 0

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// resultCache remembers the Go results of one module in standalone mode,
+// so that an unchanged re-run costs one `go list` instead of type-checking
+// every dependency from source again. An entry is keyed by everything the
+// results depend on: this executable, the analyzers and their flags, the
+// configuration, the patterns, the Go environment, and the name, size and
+// modification time of every file of every package in the import graph
+// (standard library included) plus go.mod, go.sum and go.work. Runs with
+// problems are never cached. It lives in $GOCACHE/snatlint, so `go clean
+// -cache` clears it; SNATLINT_CACHE=DIR moves it, SNATLINT_CACHE=off or
+// -cache=false turns it off.
+type resultCache struct {
+	dir string
+}
+
+// maxCacheAge is how long an unused entry is kept.
+const maxCacheAge = 5 * 24 * time.Hour
+
+// openCache returns the cache, or nil when there is none.
+func openCache(ctx context.Context) *resultCache {
+	dir := os.Getenv("SNATLINT_CACHE")
+	switch dir {
+	case "off":
+		return nil
+	case "":
+		out, err := exec.CommandContext(ctx, "go", "env", "GOCACHE").Output()
+		gocache := strings.TrimSpace(string(out))
+		if err != nil || gocache == "" || gocache == "off" {
+			return nil
+		}
+		dir = filepath.Join(gocache, "snatlint")
+	}
+	return &resultCache{dir: dir}
+}
+
+type cachedModule struct {
+	Findings []report.Finding
+	NoMatch  []string
+}
+
+// key computes the entry's key; ok is false when the module cannot be
+// cached (a package with errors, an unreadable file).
+func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (string, bool) {
+	h := sha256.New()
+	fmt.Fprintf(h, "snatlint go results v1\ndir %s\npatterns %q\n", dir, patterns)
+	exe, err := os.Executable()
+	if err != nil {
+		return "", false
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", false
+	}
+	fmt.Fprintf(h, "exe %s %d %d\n", exe, st.Size(), st.ModTime().UnixNano())
+	cfgJSON, err := json.Marshal(cfg)
+	if err != nil {
+		return "", false
+	}
+	fmt.Fprintf(h, "config %s\n", cfgJSON)
+	for _, a := range analyzerClosure(as) {
+		fmt.Fprintf(h, "analyzer %s %x\n", a.Name, sha256.Sum256([]byte(a.Doc)))
+		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s=%s\n", f.Name, f.Value) })
+	}
+	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOTOOLCHAIN", "GOWORK", "GOROOT", "GOPATH", "GOPROXY"} {
+		fmt.Fprintf(h, "env %s=%s\n", k, os.Getenv(k))
+	}
+
+	pkgs, err := packages.Load(&packages.Config{
+		Context: ctx,
+		Dir:     dir,
+		Tests:   cfg.Tests,
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps,
+	}, patterns...)
+	if err != nil {
+		return "", false
+	}
+	files := []string{filepath.Join(dir, "go.mod"), filepath.Join(dir, "go.sum"), filepath.Join(dir, "go.work")}
+	var ids []string
+	broken := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Errors) > 0 {
+			broken = true
+		}
+		ids = append(ids, p.ID)
+		files = append(files, p.GoFiles...)
+		files = append(files, p.OtherFiles...)
+		files = append(files, p.IgnoredFiles...)
+	})
+	if broken {
+		return "", false
+	}
+	slices.Sort(ids)
+	slices.Sort(files)
+	fmt.Fprintf(h, "packages %q\n", ids)
+	for _, f := range slices.Compact(files) {
+		st, err := os.Stat(f)
+		switch {
+		case os.IsNotExist(err):
+			fmt.Fprintf(h, "file %s absent\n", f)
+		case err != nil:
+			return "", false
+		default:
+			fmt.Fprintf(h, "file %s %d %d\n", f, st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+func (c *resultCache) path(key string) string { return filepath.Join(c.dir, key+".json") }
+
+func (c *resultCache) get(key string) (cachedModule, bool) {
+	var m cachedModule
+	data, err := os.ReadFile(c.path(key))
+	if err != nil || json.Unmarshal(data, &m) != nil {
+		return cachedModule{}, false
+	}
+	now := time.Now()
+	_ = os.Chtimes(c.path(key), now, now) // keep used entries
+	return m, true
+}
+
+// put stores an entry, best effort, and drops entries unused for
+// maxCacheAge.
+func (c *resultCache) put(key string, m cachedModule) {
+	data, err := json.Marshal(m)
+	if err != nil || os.MkdirAll(c.dir, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(c.dir, "tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.path(key)) != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	entries, _ := os.ReadDir(c.dir)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > maxCacheAge {
+			os.Remove(filepath.Join(c.dir, e.Name()))
+		}
+	}
+}
+
+// analyzerClosure is as with everything they require, sorted by name.
+func analyzerClosure(as []*analysis.Analyzer) []*analysis.Analyzer {
+	seen := map[*analysis.Analyzer]bool{}
+	var out []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		out = append(out, a)
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range as {
+		visit(a)
+	}
+	slices.SortStableFunc(out, func(x, y *analysis.Analyzer) int { return strings.Compare(x.Name, y.Name) })
+	return out
+}
