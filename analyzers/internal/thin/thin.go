@@ -81,14 +81,20 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// related points at the called function, naming the chain, and at each
-// construction site it reaches. Sites are "file:line:col" strings from
-// the fact; they become positions when the file is in pass.Fset (always
-// in standalone mode; in vet mode from export data, line-accurate). A
-// site that cannot be placed is named by its base file name, never by an
-// absolute path.
+// related points at the called function, naming the chain as Chain
+// renders it, and at each construction site it reaches when the whole
+// chain stays in the user's module. Sites are "file:line:col" strings
+// from the fact; they become positions when the file is in pass.Fset
+// (always in standalone mode; in vet mode from export data,
+// line-accurate). A site that cannot be placed is named by its base file
+// name, never by an absolute path. When the chain leaves the user's
+// module, the called function is the last location shown: the sites deep
+// in a dependency are not the user's to change.
 func related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformation {
-	msg := fmt.Sprintf("%s builds %s on every call", strings.Join(s.Fact.Chain, " → "), s.Fact.What)
+	msg := fmt.Sprintf("%s builds %s on every call", Chain(pass, s.Fact), s.Fact.What)
+	if !inUserModule(pass, s.Fact) {
+		return []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}
+	}
 	var sites []analysis.RelatedInformation
 	var unplaced []string
 	for _, site := range s.Fact.Sites {
@@ -102,6 +108,18 @@ func related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformatio
 		msg += " at " + strings.Join(unplaced, ", ")
 	}
 	return append([]analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}, sites...)
+}
+
+// inUserModule reports whether every function of f's chain is in the
+// user's module.
+func inUserModule(pass *analysis.Pass, f *construct.Constructs) bool {
+	mod := userModule(pass)
+	for _, pkg := range f.ChainPkgs {
+		if !inModule(pkg, mod) {
+			return false
+		}
+	}
+	return true
 }
 
 // sitePos turns a "file:line:col" site into a position in fset, or
