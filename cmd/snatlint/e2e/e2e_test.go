@@ -206,6 +206,9 @@ type standaloneJSON struct {
 		RuleID  string `json:"rule_id"`
 		Level   string `json:"level"`
 		Message string `json:"message"`
+		Related []struct {
+			File string `json:"file"`
+		} `json:"related"`
 	} `json:"findings"`
 	Errors []struct {
 		File    string `json:"file"`
@@ -242,6 +245,21 @@ func runStandaloneLevels(t *testing.T, dir string, args ...string) ([]site, map[
 		}
 		s := site{filepath.ToSlash(file), f.Line, f.RuleID}
 		got = append(got, s)
+		// The chain stops at the first function outside the user's
+		// module: at most that one related location lies outside dir.
+		outside := 0
+		for _, r := range f.Related {
+			abs := r.File
+			if !filepath.IsAbs(abs) {
+				abs = filepath.Join(dir, abs)
+			}
+			if rel, err := filepath.Rel(dir, abs); err != nil || strings.HasPrefix(rel, "..") {
+				outside++
+			}
+		}
+		if outside > 1 {
+			t.Errorf("%s:%d: %d related locations outside %s, want at most 1 (the called dependency function)", s.file, s.line, outside, dir)
+		}
 		details[s] = f.Message
 		levels[s] = f.Level
 	}
