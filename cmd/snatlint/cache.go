@@ -24,9 +24,10 @@ import (
 // so that an unchanged re-run costs one `go list` instead of type-checking
 // every dependency from source again. An entry is keyed by everything the
 // results depend on: this executable, the analyzers and their flags, the
-// configuration, the patterns, the Go environment, and the name, size and
-// modification time of every file of every package in the import graph
-// (standard library included) plus go.mod, go.sum and go.work. Runs with
+// configuration, the patterns, the Go environment, the content of the
+// module's own files, and the name, size and modification time of every
+// other file in the import graph (standard library and module cache),
+// plus go.mod, go.sum and go.work. Runs with
 // problems are never cached. It lives in $GOCACHE/snatlint, so `go clean
 // -cache` clears it; SNATLINT_CACHE=DIR moves it, SNATLINT_CACHE=off or
 // -cache=false turns it off.
@@ -120,11 +121,26 @@ func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cf
 			fmt.Fprintf(h, "file %s absent\n", f)
 		case err != nil:
 			return "", false
+		case isUnder(dir, f):
+			// The user's own files: by content, as they may be rewritten
+			// with a preserved modification time.
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return "", false
+			}
+			fmt.Fprintf(h, "file %s %x\n", f, sha256.Sum256(data))
 		default:
+			// GOROOT and the module cache: by size and time.
 			fmt.Fprintf(h, "file %s %d %d\n", f, st.Size(), st.ModTime().UnixNano())
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// isUnder reports whether file is dir or below it.
+func isUnder(dir, file string) bool {
+	rel, err := filepath.Rel(dir, file)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func (c *resultCache) path(key string) string { return filepath.Join(c.dir, key+".json") }

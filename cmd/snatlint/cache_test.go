@@ -46,9 +46,25 @@ func TestCache(t *testing.T) {
 		t.Errorf("-cache=false used the cache (exit %d):\n%s", got.code, got.stdout)
 	}
 
+	// A same-size edit that keeps the modification time (as cp -p or an
+	// editor may) still misses: the module's own files count by content.
+	main := filepath.Join(dir, "main.go")
+	st, err := os.Stat(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(main, []byte(strings.Replace(handlerSrc, "Timeout: 5", "Timeout: 7", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(main, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if got := runIn(t, dir, "./..."); strings.Contains(got.stdout, "served from the cache") || got.code != 1 {
+		t.Errorf("same-size edit with the old modification time used the cache (exit %d):\n%s", got.code, got.stdout)
+	}
+
 	// Change the source: the results are computed again.
 	src := strings.Replace(handlerSrc, "_ = c\n", "_ = c\n\t_ = &http.Client{}\n", 1)
-	main := filepath.Join(dir, "main.go")
 	if err := os.WriteFile(main, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
