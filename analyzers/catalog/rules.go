@@ -93,6 +93,15 @@ var Rules = []Rule{
 	},
 }
 
+// IDs lists the rule IDs in order, comma-separated, for messages.
+func IDs() string {
+	ids := make([]string, len(Rules))
+	for i, r := range Rules {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
 // Lookup returns the rule with the given ID.
 func Lookup(id string) (Rule, bool) {
 	for _, r := range Rules {

@@ -233,7 +233,7 @@ func (d decoder) constructors(n *yaml.Node, out *[]Constructor, valid func(strin
 					return err
 				}
 				if _, ok := catalog.Lookup(c.Rule); !ok {
-					return d.errorf(n, "unknown rule %q (known rules: %s)", c.Rule, ruleList())
+					return d.errorf(n, "unknown rule %q (known rules: %s)", c.Rule, catalog.IDs())
 				}
 				return nil
 			},
@@ -244,7 +244,7 @@ func (d decoder) constructors(n *yaml.Node, out *[]Constructor, valid func(strin
 			return d.errorf(e, "constructor needs a name")
 		}
 		if c.Rule == "" {
-			return d.errorf(e, "constructor %q needs a rule (one of %s)", c.Name, ruleList())
+			return d.errorf(e, "constructor %q needs a rule (one of %s)", c.Name, catalog.IDs())
 		}
 		*out = append(*out, c)
 		return nil
@@ -275,7 +275,7 @@ func (d decoder) rules(n *yaml.Node, out *map[string]RuleSetting) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if _, ok := catalog.Lookup(k.Value); !ok {
-			return d.errorf(k, "unknown rule %q (known rules: %s)", k.Value, ruleList())
+			return d.errorf(k, "unknown rule %q (known rules: %s)", k.Value, catalog.IDs())
 		}
 		if _, dup := (*out)[k.Value]; dup {
 			return d.errorf(k, "duplicate rule %q", k.Value)
@@ -304,14 +304,6 @@ func (d decoder) rules(n *yaml.Node, out *map[string]RuleSetting) error {
 		(*out)[k.Value] = rs
 	}
 	return nil
-}
-
-func ruleList() string {
-	ids := make([]string, len(catalog.Rules))
-	for i, r := range catalog.Rules {
-		ids[i] = r.ID
-	}
-	return strings.Join(ids, ", ")
 }
 
 // validGoName reports whether s looks like "pkg/path.Name" or

@@ -123,7 +123,7 @@ func (o *options) validate() error {
 	}
 	if o.explain != "" {
 		if _, ok := catalog.Lookup(strings.ToUpper(o.explain)); !ok {
-			return usageError("unknown rule %q for -explain: use one of %s", o.explain, ruleIDs())
+			return usageError("unknown rule %q for -explain: use one of %s", o.explain, catalog.IDs())
 		}
 		if len(o.patterns) > 0 || o.fix || o.output != "" {
 			return usageError("-explain takes no patterns, -fix or -o")
@@ -141,14 +141,6 @@ func (o *options) validate() error {
 		o.patterns = []string{"./..."}
 	}
 	return nil
-}
-
-func ruleIDs() string {
-	ids := make([]string, len(catalog.Rules))
-	for i, r := range catalog.Rules {
-		ids[i] = r.ID
-	}
-	return strings.Join(ids, ", ")
 }
 
 // version is the module version from the build information.
