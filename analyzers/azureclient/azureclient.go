@@ -6,7 +6,6 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/construct"
 	"github.com/snatlint/snatlint/analyzers/hotpath"
-	"github.com/snatlint/snatlint/analyzers/internal/docutil"
 	"github.com/snatlint/snatlint/analyzers/internal/thin"
 	"golang.org/x/tools/go/analysis"
 )
@@ -20,16 +19,7 @@ var Analyzer = New(hotpath.Analyzer, construct.Analyzer)
 // New returns an azureclient analyzer using hp (hotpath.New) and cs
 // (construct.New built on the same hp).
 func New(hp, cs *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "azureclient",
-		Doc:      docutil.MustExtract(doc, "azureclient"),
-		URL:      catalog.MustLookup(catalog.SNAT003).HelpURI(),
-		Requires: []*analysis.Analyzer{hp, cs},
-		Run: func(pass *analysis.Pass) (any, error) {
-			thin.Run(pass, pass.ResultOf[hp].(*hotpath.Result), pass.ResultOf[cs].(*construct.Result), thin.Spec{
-				Rules: []string{catalog.SNAT003, catalog.SNAT004},
-			})
-			return nil, nil
-		},
-	}
+	return thin.NewAnalyzer("azureclient", doc, hp, cs, thin.Spec{
+		Rules: []string{catalog.SNAT003, catalog.SNAT004},
+	})
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/construct"
 	"github.com/snatlint/snatlint/analyzers/hotpath"
-	"github.com/snatlint/snatlint/analyzers/internal/docutil"
 	"github.com/snatlint/snatlint/analyzers/internal/thin"
 	"golang.org/x/tools/go/analysis"
 )
@@ -20,18 +19,9 @@ var Analyzer = New(hotpath.Analyzer, construct.Analyzer)
 // New returns an httpclient analyzer using hp (hotpath.New) and cs
 // (construct.New built on the same hp).
 func New(hp, cs *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:     "httpclient",
-		Doc:      docutil.MustExtract(doc, "httpclient"),
-		URL:      catalog.MustLookup(catalog.SNAT001).HelpURI(),
-		Requires: []*analysis.Analyzer{hp, cs},
-		Run: func(pass *analysis.Pass) (any, error) {
-			thin.Run(pass, pass.ResultOf[hp].(*hotpath.Result), pass.ResultOf[cs].(*construct.Result), thin.Spec{
-				Rules:            []string{catalog.SNAT001, catalog.SNAT002},
-				ReportDirectives: true,
-				NewFixer:         newHoister,
-			})
-			return nil, nil
-		},
-	}
+	return thin.NewAnalyzer("httpclient", doc, hp, cs, thin.Spec{
+		Rules:            []string{catalog.SNAT001, catalog.SNAT002},
+		ReportDirectives: true,
+		NewFixer:         newHoister,
+	})
 }

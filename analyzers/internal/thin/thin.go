@@ -15,6 +15,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/construct"
 	"github.com/snatlint/snatlint/analyzers/hotpath"
 	"github.com/snatlint/snatlint/analyzers/internal/diag"
+	"github.com/snatlint/snatlint/analyzers/internal/docutil"
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
 	"golang.org/x/tools/go/analysis"
 )
@@ -27,6 +28,23 @@ type Spec struct {
 	// fixes for one pass (it may keep per-pass state, such as the names
 	// it has used).
 	NewFixer func(pass *analysis.Pass) func(s construct.Site) []analysis.SuggestedFix
+}
+
+// NewAnalyzer returns the reporting analyzer name, documented by the
+// "# Analyzer name" section of doc, that reports spec.Rules using hp
+// (hotpath.New) and cs (construct.New built on the same hp). Its URL is
+// the page of its first rule.
+func NewAnalyzer(name string, doc []byte, hp, cs *analysis.Analyzer, spec Spec) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     name,
+		Doc:      docutil.MustExtract(doc, name),
+		URL:      catalog.MustLookup(spec.Rules[0]).HelpURI(),
+		Requires: []*analysis.Analyzer{hp, cs},
+		Run: func(pass *analysis.Pass) (any, error) {
+			Run(pass, pass.ResultOf[hp].(*hotpath.Result), pass.ResultOf[cs].(*construct.Result), spec)
+			return nil, nil
+		},
+	}
 }
 
 // Run reports the sites of cs, filtered by spec.Rules, that run in a
