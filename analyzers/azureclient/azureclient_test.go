@@ -1,23 +1,13 @@
 package azureclient_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/snatlint/snatlint/analyzers/azureclient"
+	"github.com/snatlint/snatlint/analyzers/internal/fixtures"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
-
-// testdata is the top-level testdata directory.
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 func TestValidate(t *testing.T) {
 	if err := analysis.Validate([]*analysis.Analyzer{azureclient.Analyzer}); err != nil {
@@ -27,5 +17,5 @@ func TestValidate(t *testing.T) {
 
 func TestAzureClient(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), azureclient.Analyzer, "azx/handlers", "azx/silent")
+	analysistest.Run(t, fixtures.Dir(t), azureclient.Analyzer, "azx/handlers", "azx/silent")
 }

@@ -2,23 +2,13 @@ package hotpath_test
 
 import (
 	"go/ast"
-	"path/filepath"
 	"testing"
 
 	"github.com/snatlint/snatlint/analyzers/hotpath"
+	"github.com/snatlint/snatlint/analyzers/internal/fixtures"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
-
-// testdata is the top-level testdata directory.
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // marker reports the context of every call to a function named mark.
 var marker = &analysis.Analyzer{
@@ -47,5 +37,5 @@ func TestValidate(t *testing.T) {
 }
 
 func TestContexts(t *testing.T) {
-	analysistest.Run(t, testdata(t), marker, "hot")
+	analysistest.Run(t, fixtures.Dir(t), marker, "hot")
 }

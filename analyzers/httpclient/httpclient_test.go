@@ -8,19 +8,10 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/analyzers/httpclient"
+	"github.com/snatlint/snatlint/analyzers/internal/fixtures"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
-
-// testdata is the top-level testdata directory.
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs("../../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 func TestValidate(t *testing.T) {
 	if err := analysis.Validate([]*analysis.Analyzer{httpclient.Analyzer}); err != nil {
@@ -30,13 +21,13 @@ func TestValidate(t *testing.T) {
 
 func TestHTTPClient(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
+	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
 }
 
 func TestConfig(t *testing.T) {
 	t.Parallel()
 	cfg := &config.File{
-		Path:    filepath.Join(testdata(t), ".snatlint.yaml"), // globs are relative to its directory
+		Path:    filepath.Join(fixtures.Dir(t), ".snatlint.yaml"), // globs are relative to its directory
 		Exclude: []string{"src/httpx/configured/excluded.go"},
 		Tests:   true,
 		Rules:   map[string]config.RuleSetting{catalog.SNAT001: {Disabled: true}},
@@ -50,10 +41,10 @@ func TestConfig(t *testing.T) {
 		},
 	}
 	as := analyzers.New(cfg)
-	analysistest.Run(t, testdata(t), as[0], "httpx/configured", "httpx/rulecfg")
+	analysistest.Run(t, fixtures.Dir(t), as[0], "httpx/configured", "httpx/rulecfg")
 }
 
 func TestHoistFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, testdata(t), httpclient.Analyzer, "httpx/fix")
+	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/fix")
 }
