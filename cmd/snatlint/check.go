@@ -77,24 +77,26 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 
 // checkModuleCached is checkModule through cache (nil: no cache).
 func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet, cache *resultCache) ([]report.Finding, []report.Problem, []string) {
+	as := newAnalyzers(cfg)
 	if cache == nil {
-		return checkModule(ctx, dir, patterns, cfg, newAnalyzers)
+		return checkModule(ctx, dir, patterns, cfg, as)
 	}
-	key, ok := cache.key(ctx, dir, patterns, cfg, newAnalyzers(cfg))
+	key, ok := cache.key(ctx, dir, patterns, cfg, as)
 	if ok {
 		if m, hit := cache.get(key); hit {
 			return m.Findings, nil, m.NoMatch
 		}
 	}
-	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, newAnalyzers)
+	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, as)
 	if ok && len(problems) == 0 {
 		cache.put(key, cachedModule{Findings: findings, NoMatch: noMatch})
 	}
 	return findings, problems, noMatch
 }
 
-func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet) (findings []report.Finding, problems []report.Problem, noMatch []string) {
-	as := newAnalyzers(cfg)
+// checkModule loads patterns in the module at dir and runs as on the
+// packages that load and type-check.
+func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (findings []report.Finding, problems []report.Problem, noMatch []string) {
 	mode := packages.LoadSyntax | packages.NeedModule
 	if needsFacts(as) {
 		// Facts make every dependency analysed: its syntax is needed too.
