@@ -24,13 +24,7 @@ func corpusFiles(tb testing.TB) ([]string, int64) {
 		tb.Skip("set SNATLINT_CORPUS to a directory of Python files")
 	}
 	files, _ := Discover(context.Background(), []string{dir}, Options{Tests: true})
-	var size int64
-	for _, f := range files {
-		if fi, err := os.Stat(f); err == nil {
-			size += fi.Size()
-		}
-	}
-	return files, size
+	return files, totalSize(tb, files)
 }
 
 func BenchmarkCorpusParseOnly(b *testing.B) {
@@ -56,6 +50,11 @@ func BenchmarkCorpusCheck(b *testing.B) {
 
 func fixtureFiles(tb testing.TB) ([]string, int64) {
 	files, _ := Discover(context.Background(), []string{fixtureRoot()}, Options{})
+	return files, totalSize(tb, files)
+}
+
+// totalSize is the sum of the sizes of files, for b.SetBytes.
+func totalSize(tb testing.TB, files []string) int64 {
 	var size int64
 	for _, f := range files {
 		fi, err := os.Stat(f)
@@ -64,7 +63,7 @@ func fixtureFiles(tb testing.TB) ([]string, int64) {
 		}
 		size += fi.Size()
 	}
-	return files, size
+	return size
 }
 
 // BenchmarkFixtureTree is the whole pass over testdata/python.

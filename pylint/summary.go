@@ -605,6 +605,18 @@ func (w *walker) containerDest(obj int32, st *state) dest {
 	return dest{kind: dRetained}
 }
 
+// loopState is st as seen inside the loop or comprehension n: the
+// outermost loop's start is kept, and guards outside do not hold for
+// every iteration.
+func (w *walker) loopState(n int32, st *state) state {
+	inner := *st
+	if inner.loopStart < 0 {
+		inner.loopStart = int(w.nodes[n].sb)
+	}
+	inner.guarded = false
+	return inner
+}
+
 func (w *walker) forStmt(n int32, st *state) {
 	f := w.fnSum(st)
 	if r := w.field(n, "right"); r >= 0 {
@@ -619,11 +631,7 @@ func (w *walker) forStmt(n int32, st *state) {
 			w.targetDest(l, st)
 		}
 	}
-	inner := *st
-	if inner.loopStart < 0 {
-		inner.loopStart = int(w.nodes[n].sb)
-	}
-	inner.guarded = false
+	inner := w.loopState(n, st)
 	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, &inner, dest{})
 	}
@@ -633,11 +641,7 @@ func (w *walker) forStmt(n int32, st *state) {
 }
 
 func (w *walker) whileStmt(n int32, st *state) {
-	inner := *st
-	if inner.loopStart < 0 {
-		inner.loopStart = int(w.nodes[n].sb)
-	}
-	inner.guarded = false
+	inner := w.loopState(n, st)
 	if c := w.field(n, "condition"); c >= 0 {
 		w.descend(c, &inner, dest{})
 	}
@@ -650,13 +654,9 @@ func (w *walker) whileStmt(n int32, st *state) {
 }
 
 func (w *walker) comprehension(n int32, st *state, d dest) {
-	inner := *st
-	if inner.loopStart < 0 {
-		inner.loopStart = int(w.nodes[n].sb)
-	}
+	inner := w.loopState(n, st)
 	inner.inComp = true
 	inner.compDest = d
-	inner.guarded = false
 	first := true
 	for c := range w.kids(n) {
 		if w.typ(c) == "for_in_clause" && first {
