@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/snatlint/snatlint/analyzers/catalog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -98,29 +97,26 @@ func BenchmarkPerFile(b *testing.B) {
 	}
 }
 
-// TestCorpusMemory reports the live heap held by the phase-1 summaries of
-// a corpus (SNATLINT_CORPUS), which is what phase 2 keeps in memory.
-func TestCorpusMemory(t *testing.T) {
-	files, size := corpusFiles(t)
-	start := time.Now()
-	sums, _ := parseAll(context.Background(), files)
-	phase1 := time.Since(start)
-	start = time.Now()
-	p := newProject(sums, catalog.NewPyMatcher(nil), nil)
-	p.entryPoints = azureEntryPoints(files, sums)
-	fs := suppress(sums, p.findings())
-	t.Logf("phase 1 (parallel parse+summarize) %v, phase 2 (resolve+report) %v, %d findings", phase1, time.Since(start), len(fs))
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	n := 0
-	for _, s := range sums {
-		if s != nil {
-			for _, f := range s.funcs {
-				n += len(f.sites)
-			}
-		}
+// BenchmarkCorpusMemory reports the time of each phase and the live heap
+// held by the per-file summaries after phase 1 (SNATLINT_CORPUS).
+func BenchmarkCorpusMemory(b *testing.B) {
+	files, _ := corpusFiles(b)
+	var phase1, phase2 time.Duration
+	var heap uint64
+	for b.Loop() {
+		start := time.Now()
+		sums, _ := parseAll(context.Background(), files)
+		phase1 = time.Since(start)
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		heap = ms.HeapAlloc
+		start = time.Now()
+		checkSummaries(sums, files, Options{})
+		phase2 = time.Since(start)
+		runtime.KeepAlive(sums)
 	}
-	t.Logf("%d files, %.1f MB source: live heap %.1f MB after phase 1, %d call sites kept", len(files), float64(size)/1e6, float64(ms.HeapAlloc)/1e6, n)
-	runtime.KeepAlive(sums)
+	b.ReportMetric(float64(phase1.Milliseconds()), "phase1-ms")
+	b.ReportMetric(float64(phase2.Milliseconds()), "phase2-ms")
+	b.ReportMetric(float64(heap)/1e6, "live-MB")
 }

@@ -80,6 +80,12 @@ func Check(ctx context.Context, files []string, opts Options) ([]Finding, []File
 	for _, e := range errs {
 		ferrs = append(ferrs, e...)
 	}
+	return checkSummaries(sums, files, opts), ferrs
+}
+
+// checkSummaries is phase 2 of Check: resolution across the files'
+// summaries, findings, suppression.
+func checkSummaries(sums []*fileSum, files []string, opts Options) []Finding {
 	var extra map[string]string
 	var decorators []string
 	if opts.Config != nil {
@@ -91,5 +97,5 @@ func Check(ctx context.Context, files []string, opts Options) ([]Finding, []File
 	}
 	p := newProject(sums, catalog.NewPyMatcher(extra), decorators)
 	p.entryPoints = azureEntryPoints(files, sums)
-	return suppress(sums, p.findings()), ferrs
+	return suppress(sums, p.findings())
 }
