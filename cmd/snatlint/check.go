@@ -214,29 +214,7 @@ func brokenDeps(p *packages.Package) []string {
 // needsFacts reports whether some analyzer, or one it requires, uses
 // facts.
 func needsFacts(as []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer) bool
-	visit = func(a *analysis.Analyzer) bool {
-		if seen[a] {
-			return false
-		}
-		seen[a] = true
-		if len(a.FactTypes) > 0 {
-			return true
-		}
-		for _, r := range a.Requires {
-			if visit(r) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, a := range as {
-		if visit(a) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(analyzerClosure(as), func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 })
 }
 
 // noGoFiles reports whether p is a directory pattern that matched a
