@@ -131,6 +131,18 @@ type analyzer struct {
 	decls  map[*types.Func]inspector.Cursor
 	cands  []*candidate
 	byNode map[ast.Node]*candidate
+	// uses lists the identifiers using each object, in source order;
+	// built on first need (usesOf).
+	uses map[types.Object][]inspector.Cursor
+	// retainedMemo remembers retainedVar's answers: one depends only on
+	// the variable, its function declaration and the depth.
+	retainedMemo map[retainedKey]bool
+}
+
+type retainedKey struct {
+	obj   types.Object
+	decl  ast.Node
+	depth int
 }
 
 func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
@@ -141,6 +153,8 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 		local:  map[*types.Func]*Constructs{},
 		decls:  map[*types.Func]inspector.Cursor{},
 		byNode: map[ast.Node]*candidate{},
+
+		retainedMemo: map[retainedKey]bool{},
 	}
 	if !a.relevant() {
 		return &Result{}, nil // cannot reach any construction
@@ -707,19 +721,44 @@ func (a *analyzer) retainedVar(obj types.Object, site inspector.Cursor, depth in
 	if !decl.Valid() {
 		return false
 	}
-	for c := range decl.Preorder((*ast.Ident)(nil)) {
-		id := c.Node().(*ast.Ident)
-		if a.pass.TypesInfo.Uses[id] != obj {
+	key := retainedKey{obj, decl.Node(), depth}
+	if r, ok := a.retainedMemo[key]; ok {
+		return r
+	}
+	r := false
+	for _, c := range a.usesOf(obj) {
+		if !decl.Contains(c) {
 			continue
 		}
 		if c.ParentEdgeKind() == edge.AssignStmt_Lhs {
 			continue // a store into the variable, not a use of the value
 		}
 		if a.retained(c, depth+1) {
-			return true
+			r = true
+			break
 		}
 	}
-	return false
+	a.retainedMemo[key] = r
+	return r
+}
+
+// usesOf returns the identifiers that use obj, in source order. The
+// index is built once per package: walking the enclosing function for
+// every candidate was quadratic in the size of large (generated)
+// functions.
+func (a *analyzer) usesOf(obj types.Object) []inspector.Cursor {
+	if a.uses == nil {
+		a.uses = map[types.Object][]inspector.Cursor{}
+		for c := range a.hp.Inspector().Root().Preorder((*ast.Ident)(nil)) {
+			if o := a.pass.TypesInfo.Uses[c.Node().(*ast.Ident)]; o != nil {
+				switch o.(type) {
+				case *types.Var, *types.Const: // what retainedVar follows
+					a.uses[o] = append(a.uses[o], c)
+				}
+			}
+		}
+	}
+	return a.uses[obj]
 }
 
 // isContainer reports whether t is a slice or map type.
