@@ -15,18 +15,19 @@ import (
 // facts, and report.
 
 type project struct {
-	files          []*fileSum
-	byMod          map[string]int   // modKey -> file
-	dotted         map[string][]int // dotted module suffix -> files
-	m              *catalog.PyMatcher
-	decorators     map[string]bool
-	ctxs           map[fref]ctxInfo
-	classKinds     map[cref]classKind
-	classRules     map[cref]classRule
-	facts          map[fref][]reach
-	factBusy       map[fref]bool
-	dependsTargets map[fref]bool
-	entryPoints    map[fref]bool
+	files      []*fileSum
+	byMod      map[string]int   // modKey -> file
+	dotted     map[string][]int // dotted module suffix -> files
+	m          *catalog.PyMatcher
+	decorators map[string]bool
+	ctxs       map[fref]ctxInfo
+	classKinds map[cref]classKind
+	classRules map[cref]classRule
+	facts      map[fref][]reach
+	factBusy   map[fref]bool
+	regFns     map[fref]regTarget // functions registered with a framework
+	regClasses map[cref]regTarget // classes registered as views
+	fileFWs    map[int][]*framework
 }
 
 type classRule struct {
@@ -47,7 +48,7 @@ func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *pr
 		files: files, byMod: map[string]int{}, dotted: map[string][]int{}, m: m,
 		decorators: map[string]bool{}, ctxs: map[fref]ctxInfo{}, classKinds: map[cref]classKind{},
 		classRules: map[cref]classRule{}, facts: map[fref][]reach{}, factBusy: map[fref]bool{},
-		dependsTargets: map[fref]bool{}, entryPoints: map[fref]bool{},
+		regFns: map[fref]regTarget{}, regClasses: map[cref]regTarget{}, fileFWs: map[int][]*framework{},
 	}
 	for _, d := range decorators {
 		p.decorators[d] = true
@@ -63,20 +64,8 @@ func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *pr
 			p.dotted[key] = append(p.dotted[key], i)
 		}
 	}
-	for i, fs := range files {
-		if fs == nil {
-			continue
-		}
-		for _, d := range fs.depends {
-			if t, ok := p.resolveFunc(i, d.q); ok {
-				p.dependsTargets[t] = true
-			} else if c, ok := p.resolveClass(i, d.q); ok {
-				if init, ok := p.methodLookup(c, "__init__", 0); ok {
-					p.dependsTargets[init] = true
-				}
-			}
-		}
-	}
+	p.markManifests()
+	p.markRegistrations()
 	return p
 }
 
@@ -190,11 +179,6 @@ func (p *project) symbolIn(fi int, attrs []string, depth int) (target, bool) {
 	return target{}, false
 }
 
-func (p *project) resolveFunc(fi int, q string) (fref, bool) {
-	t, ok := p.resolveProject(fi, q, 0)
-	return t.fn, ok && t.isFn
-}
-
 func (p *project) resolveClass(fi int, q string) (cref, bool) {
 	t, ok := p.resolveProject(fi, q, 0)
 	return t.cls, ok && t.isCls
@@ -306,11 +290,12 @@ func (p *project) localFromFactory(fi int, q string, cs *call) callKind {
 	return callKind{}
 }
 
-// isViewFunc reports whether f is (nested in) a method of a view class,
-// whose self is per request.
+// selfIsPerRequest reports whether f is (nested in) a method of a class
+// whose instances live for one request or connection (a view, a
+// consumer).
 func (p *project) selfIsPerRequest(fi, fn int) bool {
 	cls, _ := p.ownerClass(fi, fn)
-	return cls >= 0 && p.kindOf(cref{fi, cls}).view
+	return cls >= 0 && p.kindOf(cref{fi, cls}).selfPerRequest()
 }
 
 // factOf returns the constructions f reaches on every call.
@@ -387,7 +372,7 @@ func (p *project) findings() []Finding {
 			r := fref{fi, fn}
 			ctx := p.ctxOf(r)
 			selfPerReq := p.selfIsPerRequest(fi, fn)
-			startup := p.isStartup(fi, fn)
+			startup := ctx.startup
 			for i := range f.sites {
 				cs := &f.sites[i]
 				if cs.shared {
@@ -400,7 +385,7 @@ func (p *project) findings() []Finding {
 				}
 				where, fw := ctx.where, ctx.fw
 				if !perReq {
-					where, fw = "in loop body", fwLoop
+					where, fw = "in loop body", nil
 					if cs.inComp {
 						where = "in comprehension"
 					}
@@ -511,21 +496,6 @@ func verb(rule string) string {
 		return "sent"
 	}
 	return "created"
-}
-
-// isStartup reports AppConfig.ready(), which runs once at start-up: what it
-// builds, even in a loop or comprehension, is the fix (design.md).
-func (p *project) isStartup(fi, fn int) bool {
-	f := p.files[fi].funcs[fn]
-	if f.name != "ready" || f.class < 0 {
-		return false
-	}
-	for _, b := range p.files[fi].classes[f.class].bases {
-		if strings.HasSuffix(lastPart(b), "AppConfig") {
-			return true
-		}
-	}
-	return false
 }
 
 // shortName is the name a qualified name ends in: "PartnerSession" for

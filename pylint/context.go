@@ -2,82 +2,53 @@ package pylint
 
 import (
 	"strings"
+
+	"github.com/snatlint/snatlint/pylint/frameworks"
 )
 
 // context.go is the one place that decides whether Python code runs per
-// request (design.md, "Per-request contexts").
+// request (design.md, "Per-request contexts"). What each framework
+// contributes is data in package frameworks; this file loops over it.
 
-// framework selects the fix text.
-type framework uint8
+type framework = frameworks.Framework
 
-const (
-	fwGeneric framework = iota
-	fwDjango
-	fwFlask
-	fwFastAPI
-	fwCelery
-	fwAzFunc
-	fwMiddleware
-	fwLoop
-)
+// allFrameworks is the registry, in precedence order. Immutable.
+var allFrameworks = frameworks.All()
+
+// loopFix is the remedy for a construction in a loop outside any context.
+const loopFix = "create it once before the loop (or at module level) and reuse it"
 
 // ctxInfo says whether a function runs per request, and names it.
 type ctxInfo struct {
 	perRequest bool
+	startup    bool   // runs once at start-up: the fix, silent (loops too)
+	cached     bool   // lru_cache / cache: the factory is a cache
 	where      string // "in Django view get_vm"
-	fw         framework
-	cached     bool // lru_cache / cache: the factory is a cache
+	fw         *framework
 }
 
-var djangoViewDecorators = map[string]bool{
-	"api_view": true, "require_http_methods": true, "require_GET": true, "require_POST": true,
-	"require_safe": true, "login_required": true, "permission_required": true,
-	"csrf_exempt": true, "cache_page": true,
-}
+func lastPart(s string) string { return s[strings.LastIndexAny(s, ".#")+1:] }
 
-var routeMethods = map[string]bool{
-	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true,
-	"head": true, "options": true, "api_route": true, "websocket": true, "trace": true,
-}
-
-var requestHooks = map[string]bool{
-	"before_request": true, "before_app_request": true, "after_request": true, "after_app_request": true,
-}
-
-var viewMethods = map[string]bool{
-	"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true,
-	"options": true, "dispatch": true, "setup": true, "get_queryset": true, "get_object": true,
-	"get_context_data": true, "get_serializer_context": true, "form_valid": true,
-	"perform_create": true, "perform_update": true, "perform_destroy": true, "list": true,
-	"retrieve": true, "create": true, "update": true, "partial_update": true, "destroy": true,
-	"__init__": true, "dispatch_request": true,
-}
-
-var middlewareMethods = map[string]bool{
-	"__call__": true, "__acall__": true, "process_request": true, "process_view": true,
-	"process_response": true, "process_exception": true, "process_template_response": true,
-}
-
-var djangoViewBases = map[string]bool{
-	"View": true, "TemplateView": true, "ListView": true, "DetailView": true, "FormView": true,
-	"APIView": true, "GenericAPIView": true, "ViewSet": true, "ModelViewSet": true,
-	"GenericViewSet": true, "ReadOnlyModelViewSet": true, "RedirectView": true,
-	"CreateView": true, "UpdateView": true, "DeleteView": true, "MethodView": true,
-}
-
-func lastPart(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
-
-// cls identifies a class in the project.
+// cref identifies a class in the project.
 type cref struct{ file, cls int }
 
 // fref identifies a function in the project.
 type fref struct{ file, fn int }
 
-// classKind is a class's role, computed through project-local bases.
+// classKind is a class's role, computed through project-local bases: the
+// framework class rule it matches, if any.
 type classKind struct {
-	view, middleware, task bool
-	fw                     framework
-	viewLabel              string // "Django view", "DRF view", "Flask view"
+	fw   *framework
+	rule *frameworks.Class
+}
+
+// selfPerRequest: an instance lives for one request or connection.
+func (k classKind) selfPerRequest() bool { return k.rule != nil && k.rule.SelfPerRequest }
+
+// better reports whether k should replace cur: a match beats none, a
+// higher priority beats a lower one, and otherwise the first found stays.
+func (k classKind) better(cur classKind) bool {
+	return k.rule != nil && (cur.rule == nil || k.rule.Priority > cur.rule.Priority)
 }
 
 func (p *project) kindOf(c cref) classKind {
@@ -85,81 +56,158 @@ func (p *project) kindOf(c cref) classKind {
 		return k
 	}
 	p.classKinds[c] = classKind{} // cycle guard
-	k := p.computeKind(c, 0)
+	k := p.computeKind(c)
 	p.classKinds[c] = k
 	return k
 }
 
-func (p *project) computeKind(c cref, depth int) classKind {
+func (p *project) computeKind(c cref) classKind {
 	fs := p.files[c.file]
 	cs := fs.classes[c.cls]
 	var k classKind
-	// middleware wins over the view-base heuristic
-	for name, mi := range cs.methods {
-		if name == "process_request" || name == "process_view" || name == "process_response" || name == "process_exception" {
-			k.middleware = true
-		}
-		if name == "__call__" {
-			f := fs.funcs[mi]
-			if len(f.params) >= 2 && f.params[1] == "request" {
-				k.middleware = true
-			}
-		}
-	}
-	webFile := false
-	for _, imp := range fs.imports {
-		if isWebModule(imp) {
-			webFile = true
-			break
-		}
-	}
-	for i, b := range cs.bases {
-		q := cs.baseQ[i]
-		name := lastPart(b)
-		if name == "MiddlewareMixin" {
-			k.middleware = true
-			continue
-		}
-		if target, ok := p.resolveClass(c.file, q); ok && depth < 16 {
-			bk := p.kindOf(target)
-			if bk.middleware {
-				k.middleware = true
-			}
-			if bk.view {
-				k.view, k.fw, k.viewLabel = true, bk.fw, bk.viewLabel
-			}
-			if bk.task {
-				k.task = true
-			}
-			continue
-		}
-		if name == "Task" && (q == "" || strings.HasPrefix(q, "celery")) {
-			k.task = true
-			continue
-		}
-		if strings.HasSuffix(name, "Mixin") && !webFile && !isWebModule(q) {
-			// the Mixin heuristic only where a web framework is in play:
-			// an SDK's FooOperationsMixin is not a view
-			continue
-		}
-		if djangoViewBases[name] || strings.HasSuffix(name, "View") || strings.HasSuffix(name, "ViewSet") || strings.HasSuffix(name, "Mixin") {
-			if !k.view {
-				k.view = true
-				switch {
-				case name == "MethodView" || strings.HasPrefix(q, "flask"):
-					k.fw, k.viewLabel = fwFlask, "Flask view"
-				case strings.HasPrefix(q, "rest_framework") || strings.Contains(name, "API") || strings.HasSuffix(name, "ViewSet"):
-					k.fw, k.viewLabel = fwDjango, "DRF view"
-				default:
-					k.fw, k.viewLabel = fwDjango, "Django view"
+	for _, fw := range allFrameworks {
+		for i := range fw.Classes {
+			r := &fw.Classes[i]
+			if p.defines(c, r.Defines) {
+				if nk := (classKind{fw, r}); nk.better(k) {
+					k = nk
 				}
 			}
 		}
 	}
-	if k.middleware {
-		k.view = false
+	for i, b := range cs.bases {
+		q := cs.baseQ[i]
+		var bk classKind
+		if target, ok := p.resolveClass(c.file, q); ok {
+			bk = p.kindOf(target)
+			if bk.rule == nil {
+				bk = p.generatedBase(target)
+			}
+		} else {
+			bk = p.matchBase(c.file, q, lastPart(b))
+		}
+		if bk.better(k) {
+			k = bk
+		}
+	}
+	if k.rule == nil {
+		if rt, ok := p.regClasses[c]; ok {
+			k = classKind{rt.fw, &rt.fw.Classes[0]}
+		}
 	}
 	return k
+}
+
+// defines reports whether class c defines one of the methods in defs
+// ("name" or "name(param)", param being the first after self).
+func (p *project) defines(c cref, defs []string) bool {
+	fs := p.files[c.file]
+	cs := fs.classes[c.cls]
+	for _, d := range defs {
+		name, param, hasParam := strings.Cut(d, "(")
+		mi, ok := cs.methods[name]
+		if !ok {
+			continue
+		}
+		if !hasParam {
+			return true
+		}
+		param = strings.TrimSuffix(param, ")")
+		if f := fs.funcs[mi]; len(f.params) >= 2 && f.params[1] == param {
+			return true
+		}
+	}
+	return false
+}
+
+// matchBase matches a library base class (qualified q, written name)
+// against the frameworks' class rules: a base from a framework's modules by
+// its Bases, any other by the Guess heuristics.
+func (p *project) matchBase(fi int, q, name string) classKind {
+	var k classKind
+	owned := false
+	for _, fw := range allFrameworks {
+		if q == "" || !fw.Owns(q) {
+			continue
+		}
+		owned = true
+		for i := range fw.Classes {
+			r := &fw.Classes[i]
+			if nk := (classKind{fw, r}); frameworks.MatchAny(r.Bases, name) && nk.better(k) {
+				k = nk
+			}
+		}
+	}
+	if owned {
+		return k
+	}
+	for _, fw := range allFrameworks {
+		for i := range fw.Classes {
+			r := &fw.Classes[i]
+			ok := frameworks.MatchAny(r.Guess, name) && fromModule(r.From, q) ||
+				q == "" && frameworks.MatchAny(r.Bare, name) ||
+				len(r.GuessWeb) > 0 && frameworks.MatchAny(r.GuessWeb, name) && p.webFile(fi)
+			if nk := (classKind{fw, r}); ok && nk.better(k) {
+				k = nk
+			}
+		}
+	}
+	return k
+}
+
+// generatedBase matches a project class that has no kind of its own
+// against the rules that name a generated module (a *_pb2_grpc.py in the
+// scanned tree).
+func (p *project) generatedBase(c cref) classKind {
+	cs := p.files[c.file].classes[c.cls]
+	for _, fw := range allFrameworks {
+		for i := range fw.Classes {
+			r := &fw.Classes[i]
+			if r.From != "" && strings.HasSuffix(p.files[c.file].modKey, r.From) && frameworks.MatchAny(r.Guess, cs.name) {
+				return classKind{fw, r}
+			}
+		}
+	}
+	return classKind{}
+}
+
+// fromModule reports whether qualified name q comes from a module whose
+// name ends in suffix (always, for an empty suffix).
+func fromModule(suffix, q string) bool {
+	if suffix == "" {
+		return true
+	}
+	i := strings.LastIndexAny(q, ".#")
+	return i > 0 && strings.HasSuffix(q[:i], suffix)
+}
+
+// webFile reports whether file fi imports a Web framework (whose view
+// class names the GuessWeb heuristics apply to).
+func (p *project) webFile(fi int) bool {
+	for _, fw := range p.imported(fi) {
+		if fw.Web {
+			return true
+		}
+	}
+	return false
+}
+
+// imported lists the frameworks file fi imports, in registry order.
+func (p *project) imported(fi int) []*framework {
+	if fws, ok := p.fileFWs[fi]; ok {
+		return fws
+	}
+	var out []*framework
+	for _, fw := range allFrameworks {
+		for _, imp := range p.files[fi].imports {
+			if fw.Owns(imp) {
+				out = append(out, fw)
+				break
+			}
+		}
+	}
+	p.fileFWs[fi] = out
+	return out
 }
 
 // ownerClass is the class of the method that f is, or is nested in.
@@ -185,6 +233,18 @@ func (p *project) ctxOf(r fref) ctxInfo {
 	return c
 }
 
+// recognised builds the ctxInfo of a recognised function.
+func recognised(role frameworks.Role, fw *framework, label, name string) ctxInfo {
+	if label == "" {
+		label = fw.Label
+	}
+	where := "in " + label + " " + name
+	if role == frameworks.Startup {
+		return ctxInfo{startup: true, where: where, fw: fw}
+	}
+	return ctxInfo{perRequest: true, where: where, fw: fw}
+}
+
 func (p *project) computeCtx(r fref) ctxInfo {
 	fs := p.files[r.file]
 	f := fs.funcs[r.fn]
@@ -192,174 +252,262 @@ func (p *project) computeCtx(r fref) ctxInfo {
 		return ctxInfo{}
 	}
 	name := f.name
-	var cachedProp, action bool
+	cachedProp := false
 	for _, d := range f.decorators {
 		last := lastPart(d.text)
-		recv := strings.TrimSuffix(d.text, "."+last)
-		if recv == d.text {
-			recv = ""
-		}
 		switch {
-		case last == "lru_cache" || last == "cache" && (recv == "functools" || recv == "" || strings.HasPrefix(d.q, "functools")):
+		case last == "lru_cache" || last == "cache" && (d.text == "cache" || d.text == "functools.cache" || strings.HasPrefix(d.q, "functools")):
 			return ctxInfo{cached: true}
 		case last == "cached_property":
 			cachedProp = true
-		case last == "action":
-			action = true
-		case djangoViewDecorators[last]:
-			if last == "api_view" {
-				return ctxInfo{perRequest: true, where: "in DRF view " + name, fw: fwDjango}
-			}
-			return ctxInfo{perRequest: true, where: "in Django view " + name, fw: fwDjango}
-		case last == "shared_task" || last == "periodic_task" || (last == "task" && (recv != "" || strings.HasPrefix(d.q, "celery"))):
-			return ctxInfo{perRequest: true, where: "in Celery task " + name, fw: fwCelery}
-		case recv != "" && last == "middleware" && d.call:
-			return ctxInfo{perRequest: true, where: "in FastAPI HTTP middleware " + name, fw: fwFastAPI}
-		case recv != "" && (strings.HasSuffix(last, "_trigger") || last == "function_name" || last == "schedule"):
-			return ctxInfo{perRequest: true, where: "in Azure Functions trigger " + name, fw: fwAzFunc}
-		case recv != "" && (routeMethods[last] && d.call || requestHooks[last]):
-			fw := p.routeFramework(r.file, recv)
-			label := map[framework]string{fwFlask: "Flask route ", fwFastAPI: "FastAPI route ", fwAzFunc: "Azure Functions route "}[fw]
-			if label == "" {
-				label = "route "
-			}
-			if requestHooks[last] {
-				label = strings.Replace(label, "route", last+" hook", 1)
-			}
-			return ctxInfo{perRequest: true, where: "in " + label + name, fw: fw}
-		case p.decorators[d.text] || p.decorators[d.q]:
-			return ctxInfo{perRequest: true, where: "in per-request function " + name + " (@" + d.text + ")", fw: fwGeneric}
 		}
 	}
-	if cls, _ := p.ownerClass(r.file, r.fn); cls >= 0 && f.class >= 0 {
-		k := p.kindOf(cref{r.file, cls})
-		cname := fs.classes[cls].name + "." + name
-		switch {
-		case k.middleware:
-			if middlewareMethods[name] {
-				return ctxInfo{perRequest: true, where: "in Django middleware " + cname, fw: fwMiddleware}
-			}
-			return ctxInfo{}
-		case k.view:
-			if viewMethods[name] || cachedProp || action {
-				return ctxInfo{perRequest: true, where: "in " + k.viewLabel + " " + cname, fw: k.fw}
-			}
-		case k.task:
-			if name == "run" || name == "__call__" {
-				return ctxInfo{perRequest: true, where: "in Celery task " + cname, fw: fwCelery}
-			}
-			return ctxInfo{}
+	if f.class >= 0 {
+		name = fs.classes[f.class].name + "." + f.name
+		if k := p.kindOf(cref{r.file, f.class}); k.rule != nil && p.ruleCovers(k.rule, f, cachedProp) {
+			return recognised(k.rule.Role, k.fw, k.rule.Label, name)
 		}
-		if name == "__init__" && p.dependsTargets[r] {
-			return ctxInfo{perRequest: true, where: "in FastAPI dependency " + cname, fw: fwFastAPI}
+	}
+	for _, d := range f.decorators {
+		if fw, s := p.matchCallee(r.file, d.text, d.q, d.call, d.firstSt, decoratorSites); s != nil {
+			return recognised(s.Role, fw, siteLabel(s, d.text), name)
 		}
-		if action {
-			return ctxInfo{perRequest: true, where: "in DRF action " + cname, fw: fwDjango}
+		if p.decorators[d.text] || p.decorators[d.q] {
+			return recognised(frameworks.PerRequest, frameworks.Generic, "per-request function", name+" (@"+d.text+")")
 		}
+	}
+	if rt, ok := p.regFns[r]; ok {
+		return recognised(rt.site.Role, rt.fw, rt.label, name)
+	}
+	if f.class >= 0 {
 		return ctxInfo{}
 	}
 	if f.parent >= 0 {
 		pf := fs.funcs[f.parent]
-		if len(pf.params) > 0 && pf.params[0] == "get_response" {
-			return ctxInfo{perRequest: true, where: "in Django middleware " + pf.name + "." + name, fw: fwMiddleware}
+		for _, fw := range allFrameworks {
+			for _, fn := range fw.Funcs {
+				if fn.Outer != "" && len(pf.params) > 0 && pf.params[0] == fn.Outer {
+					return recognised(fn.Role, fw, fn.Label, pf.name+"."+name)
+				}
+			}
 		}
 		if pc := p.ctxOf(fref{r.file, f.parent}); pc.perRequest {
 			pc.where = "in closure " + name + " " + pc.where
 			return pc
 		}
 	}
-	if p.entryPoints[r] {
-		return ctxInfo{perRequest: true, where: "in Azure Functions entry " + name, fw: fwAzFunc}
-	}
-	for _, a := range f.paramAnn {
-		if strings.HasPrefix(a, "azure.functions.") {
-			return ctxInfo{perRequest: true, where: "in Azure Functions entry " + name, fw: fwAzFunc}
+	for _, fw := range allFrameworks {
+		for i := range fw.Funcs {
+			if fn := &fw.Funcs[i]; fn.Outer == "" && p.funcMatches(r.file, fw, fn, f) {
+				return recognised(fn.Role, fw, fn.Label, name)
+			}
 		}
-	}
-	if p.dependsTargets[r] {
-		return ctxInfo{perRequest: true, where: "in FastAPI dependency " + name, fw: fwFastAPI}
-	}
-	if len(f.params) > 0 && f.params[0] == "request" && f.class < 0 {
-		return ctxInfo{perRequest: true, where: "in Django view " + name, fw: fwDjango}
 	}
 	return ctxInfo{}
 }
 
-// routeFramework tells Flask from FastAPI from Azure Functions by what the
-// decorator's receiver was built from, else by the file's imports.
-func (p *project) routeFramework(fi int, recv string) framework {
+// ruleCovers reports whether method f of a class matching rule runs per
+// request (or at start-up).
+func (p *project) ruleCovers(rule *frameworks.Class, f *funcSum, cachedProp bool) bool {
+	if frameworks.MatchAny(rule.Methods, f.name) || rule.CachedProperty && cachedProp {
+		return true
+	}
+	for _, d := range f.decorators {
+		if frameworks.MatchAny(rule.Decorated, lastPart(d.text)) {
+			return true
+		}
+	}
+	return rule.Params != nil && len(f.params) > 0 && frameworks.ParamsMatch(rule.Params, f.params[1:])
+}
+
+// funcMatches reports whether function f (not a method) of file fi has the
+// shape fn describes.
+func (p *project) funcMatches(fi int, fw *framework, fn *frameworks.Func, f *funcSum) bool {
+	if fn.TopLevel && f.parent >= 0 {
+		return false
+	}
+	if fn.Names != nil && !frameworks.MatchAny(fn.Names, f.name) {
+		return false
+	}
+	if fn.Params != nil && !frameworks.ParamsMatch(fn.Params, f.params) {
+		return false
+	}
+	if fn.ParamType != "" {
+		found := false
+		for _, a := range f.paramAnn {
+			if a == fn.ParamType || strings.HasPrefix(a, fn.ParamType+".") {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if fn.Imported {
+		for _, ifw := range p.imported(fi) {
+			if ifw == fw {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// siteKind selects a framework's decorators or registrations.
+type siteKind uint8
+
+const (
+	decoratorSites siteKind = iota
+	registrationSites
+)
+
+func sitesOf(fw *framework, k siteKind) []frameworks.Site {
+	if k == decoratorSites {
+		return fw.Decorators
+	}
+	return fw.Registrations
+}
+
+// siteLabel is the label a site gives, "{name}" replaced by the callee's
+// last name.
+func siteLabel(s *frameworks.Site, text string) string {
+	return strings.ReplaceAll(s.Label, "{name}", lastPart(text))
+}
+
+// matchCallee finds the framework site a decorator or call matches: text
+// is the callee as written, q as resolved (may be ""), called whether a
+// decorator has arguments, first its first argument when a string literal.
+func (p *project) matchCallee(fi int, text, q string, called bool, first string, k siteKind) (*framework, *frameworks.Site) {
+	last := lastPart(text)
+	try := func(fw *framework, scopes ...frameworks.Scope) *frameworks.Site {
+		sites := sitesOf(fw, k)
+		for i := range sites {
+			s := &sites[i]
+			if !inScopes(s.Scope, scopes) || !frameworks.MatchAny(s.Names, last) ||
+				s.Called && !called || s.FirstArg != nil && !frameworks.MatchAny(s.FirstArg, first) ||
+				s.Via != nil && !frameworks.MatchAny(s.Via, lastPart(receiver(text))) {
+				continue
+			}
+			return s
+		}
+		return nil
+	}
+	for _, fw := range allFrameworks {
+		if s := try(fw, frameworks.Name); s != nil {
+			return fw, s
+		}
+	}
+	qrecv := receiver(q)
+	if qrecv != "" && isModulePath(qrecv) {
+		for _, fw := range allFrameworks {
+			if fw.Owns(qrecv) {
+				if s := try(fw, frameworks.Module); s != nil {
+					return fw, s
+				}
+			}
+		}
+	}
+	recv := receiver(text)
+	if recv == "" {
+		return nil, nil
+	}
+	if origin := p.originFW(fi, qrecv, recv); origin != nil {
+		if s := try(origin, frameworks.App, frameworks.AnyApp); s != nil {
+			return origin, s
+		}
+		return nil, nil
+	}
+	for _, fw := range p.imported(fi) {
+		if s := try(fw, frameworks.App, frameworks.AnyApp); s != nil {
+			return fw, s
+		}
+	}
+	for _, fw := range allFrameworks {
+		if s := try(fw, frameworks.AnyApp); s != nil {
+			return fw, s
+		}
+	}
+	return nil, nil
+}
+
+func inScopes(s frameworks.Scope, scopes []frameworks.Scope) bool {
+	for _, x := range scopes {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// receiver is a dotted callee without its last name ("app.router" for
+// "app.router.add_get"), "" when it has none; a project symbol
+// ("file:/p/mod#f") has none.
+func receiver(s string) string {
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 || strings.LastIndexByte(s, '#') > i {
+		return ""
+	}
+	return s[:i]
+}
+
+// isModulePath reports whether qualified q names a library module or
+// object by its import path (not an instance, not a project module).
+func isModulePath(q string) bool {
+	return !strings.HasPrefix(q, "file:") && !strings.Contains(q, "()") && !strings.HasPrefix(q, "?")
+}
+
+// fwOf is the framework whose modules hold qualified name q.
+func fwOf(q string) *framework {
+	for _, fw := range allFrameworks {
+		if fw.Owns(q) {
+			return fw
+		}
+	}
+	return nil
+}
+
+// originFW is the framework that built the object a decorator or a method
+// call is on: qrecv is the receiver resolved, recv as written. It follows
+// module-level assignments (app = Flask(__name__)) in this file and across
+// the scanned tree; nil when the origin is not known.
+func (p *project) originFW(fi int, qrecv, recv string) *framework {
+	if i := strings.Index(qrecv, "()"); i >= 0 {
+		return fwOf(qrecv[:i])
+	}
+	if qrecv != "" {
+		if fw := fwOf(qrecv); fw != nil {
+			return fw
+		}
+	}
 	fs := p.files[fi]
 	root, _, _ := strings.Cut(recv, ".")
 	q := fs.assigns[root]
 	if q == "" {
 		q = fs.names[root]
 	}
-	if fw := fwOf(q); fw != fwGeneric {
+	if fw := fwOf(q); fw != nil {
 		return fw
 	}
 	if rest, ok := strings.CutPrefix(q, "file:"); ok {
 		// app/router imported from another project module
 		mod, name, _ := strings.Cut(rest, "#")
 		if i, ok := p.byMod["file:"+mod]; ok && !strings.Contains(name, ".") {
-			if fw := fwOf(p.files[i].assigns[name]); fw != fwGeneric {
-				return fw
-			}
+			return fwOf(p.files[i].assigns[name])
 		}
 	}
-	for _, imp := range fs.imports {
-		if fw := fwOf(imp); fw != fwGeneric {
-			return fw
-		}
-	}
-	return fwGeneric
+	return nil
 }
 
-func fwOf(q string) framework {
-	switch {
-	case strings.HasPrefix(q, "fastapi") || strings.HasPrefix(q, "starlette"):
-		return fwFastAPI
-	case strings.HasPrefix(q, "flask"):
-		return fwFlask
-	case strings.HasPrefix(q, "azure.functions"):
-		return fwAzFunc
-	}
-	return fwGeneric
-}
-
-// fixText is the framework-specific remedy.
-func fixText(fw framework, rule string) string {
-	var place string
-	switch fw {
-	case fwDjango:
-		place = "create it once at module level or in AppConfig.ready() and reuse it"
-	case fwFlask:
-		place = "create it once at module level or in an app extension (init_app) and reuse it"
-	case fwFastAPI:
-		place = "create it once in the lifespan handler, keep it on app.state and reuse it"
-	case fwCelery:
-		place = "create it once at module level or as a lazy property on a custom Task base and reuse it"
-	case fwAzFunc:
-		place = "create it once at module level so that every invocation of the worker reuses it"
-	case fwMiddleware:
-		place = "create it once in the middleware's __init__ or at module level and reuse it"
-	case fwLoop:
-		place = "create it once before the loop (or at module level) and reuse it"
-	default:
-		place = "create it once at module level and reuse it"
+// fixText is the framework-specific remedy (loopFix for fw nil).
+func fixText(fw *framework, rule string) string {
+	place := loopFix
+	if fw != nil {
+		place = fw.Fix
 	}
 	if rule == "SNAT005" {
 		place = "send it through a shared requests.Session or httpx.Client instead: " + place
 	}
 	return place + "; with pre-fork servers such as gunicorn --preload create it lazily after the fork, on first use"
-}
-
-// isWebModule reports qualified names from the web frameworks whose class
-// names the view heuristics apply to.
-func isWebModule(q string) bool {
-	for _, p := range []string{"django", "rest_framework", "flask", "adrf", "ninja"} {
-		if q == p || strings.HasPrefix(q, p+".") {
-			return true
-		}
-	}
-	return false
 }

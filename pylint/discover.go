@@ -2,7 +2,6 @@ package pylint
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/snatlint/snatlint/analyzers/config"
@@ -114,50 +113,4 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 // excluded applies the config's Exclude globs (see config.MatchGlob).
 func excluded(opts Options, p string) bool {
 	return config.Excluded(opts.Config, p)
-}
-
-// azureEntryPoints finds Azure Functions v1 entry functions: for each
-// directory holding a checked file and a function.json, the scriptFile
-// (default __init__.py) and entryPoint (default main).
-func azureEntryPoints(files []string, sums []*fileSum) map[fref]bool {
-	byAbs := map[string]int{}
-	dirs := map[string]bool{}
-	for i, f := range files {
-		if sums[i] == nil {
-			continue
-		}
-		a := absClean(f)
-		byAbs[a] = i
-		dirs[filepath.Dir(a)] = true
-	}
-	out := map[fref]bool{}
-	for dir := range dirs {
-		data, err := os.ReadFile(filepath.Join(dir, "function.json"))
-		if err != nil {
-			continue
-		}
-		var fj struct {
-			ScriptFile string `json:"scriptFile"`
-			EntryPoint string `json:"entryPoint"`
-		}
-		if json.Unmarshal(data, &fj) != nil {
-			continue
-		}
-		script := fj.ScriptFile
-		if script == "" {
-			script = "__init__.py"
-		}
-		entry := fj.EntryPoint
-		if entry == "" {
-			entry = "main"
-		}
-		i, ok := byAbs[filepath.Clean(filepath.Join(dir, script))]
-		if !ok {
-			continue
-		}
-		if fn, ok := sums[i].topFuncs[entry]; ok {
-			out[fref{i, fn}] = true
-		}
-	}
-	return out
 }

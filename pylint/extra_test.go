@@ -411,3 +411,14 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// TestManifestReaders: every manifest a framework declares has a reader.
+func TestManifestReaders(t *testing.T) {
+	for _, fw := range allFrameworks {
+		for _, m := range fw.Manifests {
+			if manifestReaders[m] == nil {
+				t.Errorf("framework %s declares manifest %s, which has no reader", fw.Name, m)
+			}
+		}
+	}
+}

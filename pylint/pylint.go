@@ -11,9 +11,11 @@
 // pass near the cost of parsing alone. Queries were not used.
 // Phase 2 (analyze.go, context.go) resolves names across the scanned tree
 // (project modules, local subclasses, self.helper() calls), decides the
-// per-request contexts (the one place: context.go), computes "constructs on
-// every call" facts and reports; suppress.go applies noqa / snatlint
-// directives.
+// per-request contexts (the one place: context.go, a loop over the
+// frameworks declared as data in package frameworks, one file each; calls
+// that register functions with them in registrations.go, manifests such as
+// function.json in manifests.go), computes "constructs on every call"
+// facts and reports; suppress.go applies noqa / snatlint directives.
 package pylint
 
 import (
@@ -96,6 +98,5 @@ func checkSummaries(sums []*fileSum, files []string, opts Options) []Finding {
 		decorators = opts.Config.Python.Decorators
 	}
 	p := newProject(sums, catalog.NewPyMatcher(extra), decorators)
-	p.entryPoints = azureEntryPoints(files, sums)
 	return suppress(sums, p.findings())
 }

@@ -152,17 +152,27 @@ type fileSum struct {
 	topFuncs  map[string]int
 	topClass  map[string]int
 	assigns   map[string]string // module-level name -> callee of its value (app = FastAPI())
-	depends   []dependsRef
+	regs      []regCall         // calls that may register functions with a framework
 	dirs      map[int]directive
 	dirErrs   []lineErr
 	deepSkips int
 	imports   []string // every imported qualified module/name, for framework guesses
 }
 
-type dependsRef struct {
-	text string
-	fn   int
-	q    string
+// regCall is a call that may register functions with a framework
+// (Depends(f), app.router.add_get(path, h), path("x/", view)): its callee
+// and the arguments that may name functions.
+type regCall struct {
+	text, q string // callee as written, and resolved
+	first   string // first argument, when a string literal
+	args    []regArg
+}
+
+// regArg is an argument of a regCall that names something.
+type regArg struct {
+	pos     int8   // positional index; -1 for a keyword argument
+	kw      string // the keyword
+	text, q string // the reference as written, and resolved
 }
 
 type lineErr struct {
@@ -523,6 +533,9 @@ func (w *walker) call(n int32, st *state, d dest) {
 			text = "" // a local name that shares a spelling
 		}
 	}
+	if text != "" && args >= 0 {
+		w.registration(text, args)
+	}
 	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[w.text(fnNode)] {
 		// dict(genexpr), list(...): the collection goes where the call goes
 		argDest = d
@@ -547,21 +560,6 @@ func (w *walker) call(n int32, st *state, d dest) {
 				val := w.field(a, "value")
 				if name >= 0 && val >= 0 && sharedKwargs[w.text(name)] && w.typ(val) != "call" && w.typ(val) != "none" {
 					cs.shared = true
-				}
-			}
-		}
-		last := text[strings.LastIndexByte(text, '.')+1:]
-		if (last == "Depends" || last == "Security") && args >= 0 {
-			for a := range w.kids(args) {
-				if t := w.typ(a); t == "identifier" || t == "attribute" {
-					w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(a), fn: st.fn})
-					break
-				} else if t == "keyword_argument" {
-					if nm := w.field(a, "name"); nm >= 0 && w.text(nm) == "dependency" {
-						if v := w.field(a, "value"); v >= 0 {
-							w.fs.depends = append(w.fs.depends, dependsRef{text: w.dotted(v), fn: st.fn})
-						}
-					}
 				}
 			}
 		}
@@ -1033,8 +1031,12 @@ func (fs *fileSum) resolve() {
 			c.baseQ[i] = fs.qualify(b)
 		}
 	}
-	for i := range fs.depends {
-		fs.depends[i].q = fs.qualify(fs.depends[i].text)
+	for i := range fs.regs {
+		r := &fs.regs[i]
+		r.q = fs.qualify(r.text)
+		for j := range r.args {
+			r.args[j].q = fs.qualify(r.args[j].text)
+		}
 	}
 	for k, v := range fs.assigns {
 		fs.assigns[k] = fs.qualify(v)

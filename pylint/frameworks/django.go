@@ -1,0 +1,30 @@
+package frameworks
+
+// Django: function views (its decorators, URLconf targets), class-based
+// views, and AppConfig.ready, which runs once at start-up.
+var Django = &Framework{
+	Name:    "django",
+	Label:   "Django view",
+	Fix:     "create it once at module level or in AppConfig.ready() and reuse it",
+	Modules: []string{"django"},
+	Web:     true,
+	Decorators: []Site{
+		{Scope: Name, Names: []string{
+			"require_http_methods", "require_GET", "require_POST", "require_safe",
+			"login_required", "permission_required", "csrf_exempt", "cache_page",
+		}},
+	},
+	Classes: []Class{
+		{
+			Bases: []string{"*View", "*Mixin"}, Guess: []string{"*View"}, GuessWeb: []string{"*Mixin"},
+			Methods: viewMethods, CachedProperty: true, Decorated: []string{"action"}, SelfPerRequest: true,
+		},
+		{
+			Bases: []string{"*AppConfig"}, Guess: []string{"*AppConfig"},
+			Methods: []string{"ready"}, Role: Startup, Label: "Django AppConfig",
+		},
+	},
+	Funcs: []Func{
+		{Params: []string{"request"}},
+	},
+}

@@ -1,0 +1,14 @@
+package frameworks
+
+// Generic: what is recognised without knowing the framework: route and
+// request-hook decorators on an object of unknown origin in a file that
+// imports no framework that declares them.
+var Generic = &Framework{
+	Name:  "generic",
+	Label: "request handler",
+	Fix:   "create it once at module level and reuse it",
+	Decorators: []Site{
+		{Scope: AnyApp, Names: routeMethods, Called: true, Label: "route"},
+		{Scope: AnyApp, Names: requestHooks, Label: "{name} hook"},
+	},
+}
