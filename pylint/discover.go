@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/snatlint/snatlint/analyzers/config"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/snatlint/snatlint/analyzers/config"
 )
 
 var skipDirs = map[string]bool{
@@ -51,7 +52,7 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 		}
 		fi, err := os.Stat(root)
 		if err != nil {
-			errs = append(errs, FileError{File: root, Err: fmt.Errorf("cannot read: %w", err), Fatal: true})
+			errs = append(errs, FileError{File: root, Err: fmt.Errorf("not checked: %w", unwrapPath(err)), Fatal: true})
 			continue
 		}
 		if !fi.IsDir() {

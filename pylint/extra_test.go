@@ -193,12 +193,12 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"binary", write("bin.py", []byte("import os\x00\x01\x02")), true, "binary file", 0},
 		{"non-UTF-8", write("latin.py", []byte("# caf\xe9\nimport requests\ndef v(request):\n    requests.get(1)\n")), false, "not valid UTF-8", 1},
-		{"nested brackets", write("deep.py", []byte("x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n")), false, "nesting deeper", 0},
-		{"syntax error", write("syntax.py", []byte("import requests\ndef v(request):\n    return requests.get('u')\ndef broken(:\n    pass\n")), false, "syntax error", 1},
+		{"nested brackets", write("deep.py", []byte("x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n")), true, "nesting deeper", 0},
+		{"syntax error", write("syntax.py", []byte("import requests\ndef v(request):\n    return requests.get('u')\ndef broken(:\n    pass\n")), true, "syntax error", 1},
 		{"10 MB file", write("big.py", big), false, "", 1},
 		{"symlink loop", loopA, true, "too many levels of symbolic links", 0},
 		{"missing file", filepath.Join(dir, "missing.py"), true, "no such file", 0},
-		{"directory", dir, true, "is a directory", 0},
+		{"directory", dir, true, "not a regular file (a directory)", 0},
 	}
 	if os.Geteuid() != 0 {
 		p := write("unreadable.py", []byte("x = 1\n"))

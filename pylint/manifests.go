@@ -2,11 +2,15 @@ package pylint
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 
+	"github.com/snatlint/snatlint/internal/userfile"
 	"github.com/snatlint/snatlint/pylint/frameworks"
 )
+
+// maxManifestSize bounds a manifest read (a FIFO or device is never
+// opened: userfile).
+const maxManifestSize = 1 << 20
 
 // manifests.go reads the files that name entry points outside Python
 // (frameworks.Framework.Manifests): one reader per file name.
@@ -39,7 +43,7 @@ func (p *project) markManifests() {
 		for _, name := range fw.Manifests {
 			read := manifestReaders[name]
 			for dir := range dirs {
-				data, err := os.ReadFile(filepath.Join(dir, name))
+				data, err := userfile.Read(filepath.Join(dir, name), maxManifestSize)
 				if err != nil {
 					continue
 				}

@@ -5,19 +5,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"runtime"
 	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/sync/errgroup"
 )
 
 // maxFileSize is the largest file parsed. tree-sitter parses a 10 MB file
 // in well under a second, so the limit only guards against generated
-// monsters; larger files are skipped with a (non-fatal) error.
-const maxFileSize = 32 << 20
+// monsters; a larger file is not checked (a fatal error: exit status 2).
+const maxFileSize = userfile.MaxSize
 
 // worker is one goroutine's parser and reusable flat-node buffer.
 type worker struct {
@@ -100,12 +101,14 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 	tree.Close() // C memory: the walk below uses the flat copy
 	var errs []FileError
 	if line, col, ok := firstError(nodes); ok {
-		errs = append(errs, FileError{File: path, Line: line,
+		// Checked only in part: fatal (exit status 2), and the findings
+		// in the well-formed parts are still reported.
+		errs = append(errs, FileError{File: path, Line: line, Fatal: true,
 			Err: fmt.Errorf("line %d, column %d: syntax error; only the well-formed parts were checked", line, col)})
 	}
 	fs := summarize(path, src, nodes)
 	if fs.deepSkips > 0 {
-		errs = append(errs, FileError{File: path,
+		errs = append(errs, FileError{File: path, Fatal: true,
 			Err: fmt.Errorf("nesting deeper than %d levels; the deepest parts were not checked", maxDepth)})
 	}
 	for _, e := range fs.dirErrs {
@@ -114,26 +117,28 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 	return fs, errs
 }
 
-// readSource reads a file, refusing directories, huge files and binaries.
+// readSource reads a file through userfile (regular files only, at most
+// maxFileSize bytes), refusing binaries. Every refusal is fatal: the
+// file was not checked.
 func readSource(path string) ([]byte, *FileError) {
-	fi, err := os.Stat(path)
+	src, err := userfile.Read(path, maxFileSize)
 	if err != nil {
-		return nil, &FileError{File: path, Err: fmt.Errorf("cannot read: %w", err), Fatal: true}
-	}
-	if fi.IsDir() {
-		return nil, &FileError{File: path, Err: errors.New("is a directory, not a Python file"), Fatal: true}
-	}
-	if fi.Size() > maxFileSize {
-		return nil, &FileError{File: path, Err: fmt.Errorf("skipped: file is %d MB, larger than the %d MB limit", fi.Size()>>20, maxFileSize>>20)}
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &FileError{File: path, Err: fmt.Errorf("cannot read: %w", err), Fatal: true}
+		return nil, &FileError{File: path, Err: fmt.Errorf("not checked: %w", unwrapPath(err)), Fatal: true}
 	}
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
 		return nil, &FileError{File: path, Err: errors.New("binary file (NUL byte in the first 8 KB), not Python source"), Fatal: true}
 	}
 	return src, nil
+}
+
+// unwrapPath drops the path from an *fs.PathError: the problem already
+// names the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func firstInvalidUTF8(b []byte) int {

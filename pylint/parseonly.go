@@ -2,12 +2,12 @@ package pylint
 
 import (
 	"context"
-	"os"
 	"runtime"
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/snatlint/snatlint/internal/userfile"
 )
 
 // ParseOnly parses every file with tree-sitter on GOMAXPROCS workers and
@@ -24,7 +24,7 @@ func ParseOnly(ctx context.Context, files []string) {
 			defer p.Close()
 			p.SetLanguage(python.GetLanguage())
 			for f := range ch {
-				src, err := os.ReadFile(f)
+				src, err := userfile.Read(f, maxFileSize)
 				if err != nil {
 					continue
 				}

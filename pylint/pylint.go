@@ -52,9 +52,10 @@ type Finding struct {
 }
 
 // FileError is a file that could not be (fully) checked. Fatal is true
-// when the file could not be read or parsed at all (exit status 2);
-// otherwise it is a warning (e.g. syntax errors with findings in the
-// well-formed parts). Line is the 1-based line the problem is on, or 0;
+// when the file was not checked in full (exit status 2): it could not be
+// read, or only its well-formed parts were checked (a syntax error);
+// otherwise it is a warning (a malformed directive, invalid UTF-8 that
+// was checked anyway). Line is the 1-based line the problem is on, or 0;
 // Err's text names the line too.
 type FileError struct {
 	File  string

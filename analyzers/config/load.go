@@ -1,8 +1,10 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -12,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/internal/userfile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -19,7 +22,9 @@ import (
 const FileName = ".snatlint.yaml"
 
 // Find searches dir and its parents for FileName and returns its path, or
-// "" (and a nil error) when there is none.
+// "" (and a nil error) when there is none. A FileName that exists but
+// cannot be used (a dangling symbolic link, no permission) is an error,
+// not a reason to look further up; a directory of that name is skipped.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -33,6 +38,10 @@ func Find(dir string) (string, error) {
 			return p, nil
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return "", fmt.Errorf("finding %s: %w", FileName, err)
+		case err != nil:
+			if _, lerr := os.Lstat(p); lerr == nil {
+				return "", fmt.Errorf("%s: a symbolic link to a missing file", p)
+			}
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
@@ -42,12 +51,20 @@ func Find(dir string) (string, error) {
 	}
 }
 
+// maxConfigSize bounds the configuration file read.
+const maxConfigSize = 1 << 20
+
 // Load reads and validates the configuration file at path. An unknown key
-// or a bad value is an error of the form "FILE:LINE: message".
+// or a bad value is an error of the form "FILE:LINE: message". Only a
+// regular file is opened (a FIFO or device is an error, never a hang).
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := userfile.Read(path, maxConfigSize)
 	if err != nil {
-		return nil, fmt.Errorf("reading config: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("reading config %s: %w", path, err)
 	}
 	f, err := Parse(path, data)
 	if err != nil {
@@ -62,8 +79,17 @@ func Parse(path string, data []byte) (*File, error) {
 	d := decoder{path: path}
 	f := &File{Path: path}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		line := extra.Line
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		return nil, fmt.Errorf("%s:%d: a second YAML document (after ---): the configuration is one document", path, line)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return f, nil // empty file: defaults
@@ -353,13 +379,21 @@ func validPythonName(s string) bool {
 func isPythonIdent(s string) bool { return isGoIdent(s) }
 
 // ValidGlob reports whether pattern is a valid exclusion glob: a
-// slash-separated path.Match pattern in which a "**" element matches any
-// number of path elements.
+// slash-separated path.Match pattern, relative to the configuration
+// file's directory, in which a "**" element matches any number of path
+// elements. Absolute patterns and ".." elements are errors: they could
+// never match a file below that directory.
 func ValidGlob(pattern string) error {
 	if pattern == "" {
 		return errors.New("empty pattern")
 	}
+	if path.IsAbs(pattern) || filepath.IsAbs(pattern) || filepath.VolumeName(pattern) != "" {
+		return errors.New("an absolute path never matches: write it relative to the directory of the configuration file")
+	}
 	for _, seg := range strings.Split(pattern, "/") {
+		if seg == ".." {
+			return errors.New("the pattern leaves the directory of the configuration file (..), so it never matches: move the configuration file up or drop the pattern")
+		}
 		if seg == "**" {
 			continue
 		}
@@ -373,35 +407,65 @@ func ValidGlob(pattern string) error {
 // MatchGlob reports whether the slash-separated relative path name
 // matches pattern (see ValidGlob). A pattern without a slash matches the
 // base name in any directory, like .gitignore; a pattern that matches a
-// directory matches everything below it.
+// directory matches everything below it. It runs in time proportional to
+// the product of the numbers of elements, whatever the "**" elements.
 func MatchGlob(pattern, name string) bool {
 	pattern = strings.TrimPrefix(pattern, "./")
 	pattern = strings.TrimSuffix(pattern, "/")
 	if !strings.Contains(pattern, "/") {
 		pattern = "**/" + pattern
 	}
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+	return matchSegs(collapseStars(strings.Split(pattern, "/")), strings.Split(name, "/"))
 }
 
-func matchSegs(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchSegs(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
+// collapseStars replaces each run of "**" elements by one: they match the
+// same paths.
+func collapseStars(pat []string) []string {
+	out := pat[:0:0]
+	for _, p := range pat {
+		if p == "**" && len(out) > 0 && out[len(out)-1] == "**" {
+			continue
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		out = append(out, p)
 	}
-	return true // the pattern matched a prefix: a directory and everything below it
+	return out
+}
+
+// matchSegs matches pattern elements against name elements, remembering
+// each (pattern, name) position once decided, so a "**" never makes the
+// search exponential.
+func matchSegs(pat, name []string) bool {
+	const (
+		unknown = iota
+		no
+		yes
+	)
+	memo := make([]uint8, (len(pat)+1)*(len(name)+1))
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		if i == len(pat) {
+			return true // the pattern matched a prefix: a directory and everything below it
+		}
+		k := i*(len(name)+1) + j
+		if memo[k] != unknown {
+			return memo[k] == yes
+		}
+		var ok bool
+		switch {
+		case pat[i] == "**":
+			// Match no element here, or one more and stay on "**".
+			ok = match(i+1, j) || (j < len(name) && match(i, j+1))
+		case j < len(name):
+			m, err := path.Match(pat[i], name[j])
+			ok = err == nil && m && match(i+1, j+1)
+		}
+		memo[k] = no
+		if ok {
+			memo[k] = yes
+		}
+		return ok
+	}
+	return match(0, 0)
 }
 
 // Excluded reports whether file (an absolute or working-directory

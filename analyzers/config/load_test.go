@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
 )
@@ -58,6 +59,11 @@ func TestParseErrors(t *testing.T) {
 		{"bad go constructor name", "go:\n  constructors:\n    - {name: NewClient, rule: SNAT002}\n", "x.yaml:3: constructor name \"NewClient\""},
 		{"bad handler type", "go:\n  handler_types: [\"gin\"]\n", "x.yaml:2: handler type \"gin\""},
 		{"bad decorator", "python:\n  decorators: [\"app.route('/x')\"]\n", "x.yaml:2: decorator"},
+		{"second document", "tests: true\n---\nexclude: [x]\n", "x.yaml:2: a second YAML document"},
+		{"empty second document", "tests: true\n---\n", "x.yaml:2: a second YAML document"},
+		{"exclude above the config", "exclude: [\"../shared/**\"]\n", "x.yaml:1: exclude \"../shared/**\": the pattern leaves the directory"},
+		{"exclude with .. inside", "exclude: [\"a/../../b\"]\n", "x.yaml:1: exclude \"a/../../b\": the pattern leaves the directory"},
+		{"absolute exclude", "exclude: [\"/repo/gen/**\"]\n", "x.yaml:1: exclude \"/repo/gen/**\": an absolute path never matches"},
 		{"list expected", "exclude: vendor\n", "x.yaml:1: expected a list"},
 		{"mapping expected", "- a\n- b\n", "x.yaml:1: expected a mapping"},
 		{"duplicate key", "tests: true\ntests: false\n", "x.yaml:2:"},
@@ -120,6 +126,39 @@ func TestMatchGlob(t *testing.T) {
 		{"cmd/tool", "cmd/tool/main.go", true},
 		{"cmd/tool", "cmd/toolbox/main.go", false},
 		{"./scripts/*.py", "scripts/x.py", true},
+	}
+	for _, tt := range tests {
+		if got := MatchGlob(tt.pattern, tt.name); got != tt.want {
+			t.Errorf("MatchGlob(%q, %q) = %v, want %v", tt.pattern, tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestMatchGlobLinear: "**" runs cost linear time, not exponential (issue
+// 8 item 9: ten "**" against a 30-deep path took over 100 s).
+func TestMatchGlobLinear(t *testing.T) {
+	name := strings.Repeat("d/", 30) + "x.go"
+	pattern := strings.Repeat("**/", 10) + "nomatch"
+	done := make(chan bool, 1)
+	go func() { done <- MatchGlob(pattern, name) }()
+	select {
+	case got := <-done:
+		if got {
+			t.Errorf("MatchGlob(%q, %q) = true, want false", pattern, name)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatalf("MatchGlob(%q, 30-deep path) took over 2s", pattern)
+	}
+	tests := []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"**/**/a/**/**/b", "x/a/y/z/b", true},
+		{"**/**/a/**/**/b", "a/b", true},
+		{"**/**/a/**/**/b", "b/a", false},
+		{"a/**/b/**/c", "a/b/x/c/d", true},
+		{"a/**", "a", true},
+		{"**", "a/b", true},
 	}
 	for _, tt := range tests {
 		if got := MatchGlob(tt.pattern, tt.name); got != tt.want {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,7 +51,10 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 				res.problems = append(res.problems, report.Problem{File: dir,
 					Reason: fmt.Sprintf("%s has Go files but no go.mod in it or any parent directory: Go code not checked (run snatlint inside a Go module)", p), Fatal: true})
 			}
-			continue // no Go module and no Go files: a Python-only tree
+			// No Go module and no Go files: a Python-only tree, or
+			// nothing (decided by the caller).
+			res.noMatch = append(res.noMatch, p)
+			continue
 		}
 		rp := p
 		if isPathPattern(cwd, p) {
@@ -113,6 +117,14 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("loading Go packages: %v", err), Fatal: true}}, nil
 	}
 	for _, p := range patterns {
+		if !isRelPattern(p) {
+			// An import path pattern: go list only warns when a
+			// wildcard matches nothing.
+			if strings.Contains(p, "...") && !slices.ContainsFunc(pkgs, func(q *packages.Package) bool { return matchPattern(p, q.PkgPath) }) {
+				noMatch = append(noMatch, p)
+			}
+			continue
+		}
 		pdir := filepath.Join(dir, strings.TrimSuffix(p, "..."))
 		if _, err := os.Stat(pdir); err != nil {
 			continue // go list reports the missing directory
@@ -187,6 +199,24 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 	}
 	return findings, problems, noMatch
+}
+
+// isRelPattern reports whether a module-relative pattern names a
+// directory (./x, ./x/...), not an import path.
+func isRelPattern(p string) bool {
+	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || filepath.IsAbs(p)
+}
+
+// matchPattern reports whether the import path matches a go list pattern
+// in which "..." matches any string ("x/..." also matches x itself).
+func matchPattern(pattern, path string) bool {
+	re := regexp.QuoteMeta(pattern)
+	re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+	if strings.HasSuffix(re, `/.*`) {
+		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
+	}
+	ok, err := regexp.MatchString("^"+re+"$", path)
+	return err == nil && ok
 }
 
 // brokenDeps lists the dependencies of p that have errors.
@@ -461,7 +491,11 @@ func pyProblems(errs []pylint.FileError) []report.Problem {
 		if abs, err := filepath.Abs(file); err == nil && file != "" {
 			file = abs
 		}
-		ps = append(ps, report.Problem{File: file, Reason: e.Err.Error(), Fatal: e.Fatal})
+		pr := report.Problem{File: file, Reason: e.Err.Error(), Fatal: e.Fatal}
+		if e.Line > 0 {
+			pr.Pos = report.Position{File: file, Line: e.Line, Offset: -1}
+		}
+		ps = append(ps, pr)
 	}
 	return ps
 }

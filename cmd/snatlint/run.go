@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"go/build"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -16,6 +20,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -195,7 +200,7 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	runCfg := *cfg
 	runCfg.Tests = tests
 
-	t := classify(cwd, o.patterns)
+	t := classify(cwd, o.patterns, nil)
 	rep := &report.Report{Cwd: cwd, Root: scanRoot(cwd), Version: version()}
 
 	var goNoMatch []string
@@ -216,11 +221,16 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 		rep.Problems = append(rep.Problems, ps...)
 		pyDirs = dirs
 	}
+	rep.Problems = append(rep.Problems, t.problems...)
 	// A pattern that matched neither Go packages nor Python files is a
 	// mistake (design.md: no Go packages at all is fine in a Python tree).
-	for _, p := range goNoMatch {
+	noMatch := goNoMatch
+	if !o.goOn {
+		noMatch = t.pyDirPatterns
+	}
+	for _, p := range noMatch {
 		if !o.pyOn || !pyDirs[patternDir(cwd, p)] {
-			rep.Problems = append(rep.Problems, report.Problem{File: p, Reason: "pattern matched no Go packages or Python files", Fatal: true})
+			rep.Problems = append(rep.Problems, report.Problem{Reason: fmt.Sprintf("%s: %s found", displayPattern(cwd, p), o.langNoun()), Fatal: true})
 		}
 	}
 
@@ -339,38 +349,131 @@ func loadConfig(o *options, cwd string) (*config.File, error) {
 
 // targets are the patterns sorted by kind.
 type targets struct {
-	goPatterns []string        // Go package patterns, as given
-	goFiles    map[string]bool // absolute .go files given by name
-	goFileDirs []string        // their directories, as ./relative patterns
-	pyPaths    []string        // directories and .py files for Python discovery
+	goPatterns    []string        // Go package patterns, as given
+	goFiles       map[string]bool // absolute .go files given by name
+	goFileDirs    []string        // their directories, as ./relative patterns
+	pyPaths       []string        // directories and Python files for Python discovery
+	pyDirPatterns []string        // the directory patterns among pyPaths
+	problems      []report.Problem
 }
 
-func classify(cwd string, patterns []string) targets {
+// classify sorts the patterns: Go files, Python files (.py, or a script
+// whose first line is a python shebang, as pre-commit's types: [python]
+// passes them), directories and Go package patterns. A file argument that
+// is missing, not a regular file, excluded by build constraints or
+// neither Go nor Python is a problem (exit status 2); a .pyi stub is
+// skipped without a word (it holds no code that runs).
+func classify(cwd string, patterns []string, buildTags []string) targets {
 	t := targets{goFiles: map[string]bool{}}
 	for _, p := range patterns {
 		switch {
 		case strings.HasSuffix(p, ".py"):
 			t.pyPaths = append(t.pyPaths, p)
+		case strings.HasSuffix(p, ".pyi"):
+			// a type stub: nothing runs there
 		case strings.HasSuffix(p, ".go"):
 			abs := absPath(cwd, p)
+			if reason := goFileProblem(abs, buildTags); reason != "" {
+				t.problems = append(t.problems, report.Problem{File: abs, Reason: reason, Fatal: true})
+				continue
+			}
 			t.goFiles[abs] = true
 			dir := "./" + filepath.ToSlash(mustRel(cwd, filepath.Dir(abs)))
 			if !slices.Contains(t.goFileDirs, dir) {
 				t.goFileDirs = append(t.goFileDirs, dir)
 			}
+		case isFileArg(cwd, p):
+			if isPythonScript(absPath(cwd, p)) {
+				t.pyPaths = append(t.pyPaths, p)
+				continue
+			}
+			t.problems = append(t.problems, report.Problem{File: absPath(cwd, p), Fatal: true,
+				Reason: "not checked: neither a Go file (.go) nor a Python file (.py, or a script starting with a python #! line)"})
 		default:
 			t.goPatterns = append(t.goPatterns, p)
 			if isPathPattern(cwd, p) {
-				t.pyPaths = append(t.pyPaths, strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/"))
+				dir := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+				if dir == "" {
+					dir = "."
+				}
+				t.pyPaths = append(t.pyPaths, dir)
+				t.pyDirPatterns = append(t.pyDirPatterns, p)
 			}
 		}
 	}
-	for i, p := range t.pyPaths {
-		if p == "" {
-			t.pyPaths[i] = "."
+	return t
+}
+
+// goFileProblem says why the Go file named on the command line cannot be
+// checked, or "".
+func goFileProblem(file string, buildTags []string) string {
+	if err := userfile.Check(file, math.MaxInt64); err != nil {
+		return "not checked: " + pathErrText(err)
+	}
+	bctx := build.Default
+	bctx.BuildTags = append(slices.Clone(bctx.BuildTags), buildTags...)
+	ok, err := bctx.MatchFile(filepath.Dir(file), filepath.Base(file))
+	switch {
+	case err != nil:
+		return "not checked: " + err.Error()
+	case !ok:
+		tags := "none"
+		if len(buildTags) > 0 {
+			tags = strings.Join(buildTags, ",")
+		}
+		return fmt.Sprintf("not checked: excluded by build constraints (GOOS=%s GOARCH=%s, tags %s); pass -tags to include it", bctx.GOOS, bctx.GOARCH, tags)
+	}
+	return ""
+}
+
+// isFileArg reports whether the pattern names an existing file that is
+// not a directory.
+func isFileArg(cwd, p string) bool {
+	st, err := os.Stat(absPath(cwd, p))
+	return err == nil && !st.IsDir()
+}
+
+// isPythonScript reports whether file starts with a #! line that runs
+// python (python, python3, python3.12, "env python3", "env -S python3 -u").
+func isPythonScript(file string) bool {
+	head, err := userfile.Head(file, 256)
+	if err != nil || !bytes.HasPrefix(head, []byte("#!")) {
+		return false
+	}
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	for _, f := range strings.Fields(string(line[2:])) {
+		base := filepath.Base(f)
+		if strings.HasPrefix(base, "python") || strings.HasPrefix(base, "pypy") {
+			return true
 		}
 	}
-	return t
+	return false
+}
+
+// pathErrText is err without the path an *fs.PathError repeats.
+func pathErrText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// displayPattern prints a pattern as the user would write it: a path
+// below cwd as ./rel (never a bare "..." that reads as a parent
+// directory).
+func displayPattern(cwd, p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	rel, err := filepath.Rel(cwd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(p)
+	}
+	if rel == "." {
+		return "."
+	}
+	return "./" + filepath.ToSlash(rel)
 }
 
 // isPathPattern reports whether a Go pattern names a directory (rather
@@ -383,16 +486,28 @@ func isPathPattern(cwd, p string) bool {
 	return err == nil && st.IsDir()
 }
 
-// patternDir is the absolute directory a pattern starts from.
+// patternDir is the absolute directory a pattern starts from: for a file
+// argument (main.go, app.py, bin/manage), its directory.
 func patternDir(cwd, p string) string {
 	p = strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
-	if strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".py") {
+	if strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".py") || strings.HasSuffix(p, ".pyi") || isFileArg(cwd, p) {
 		p = filepath.Dir(p)
 	}
 	if p == "" {
 		p = "."
 	}
 	return absPath(cwd, p)
+}
+
+// langNoun names what a run looks for, for "nothing found" messages.
+func (o *options) langNoun() string {
+	switch {
+	case o.goOn && o.pyOn:
+		return "no Go packages or Python files"
+	case o.goOn:
+		return "no Go packages"
+	}
+	return "no Python files"
 }
 
 func absPath(cwd, p string) string {

@@ -162,10 +162,10 @@ func TestExitStatus(t *testing.T) {
 		{name: "python directory inside a Go module", files: map[string]string{"go.mod": goMod, "main.go": cleanSrc, "app/views.py": "x = 1\n"},
 			args: []string{"./app"}, wantCode: 0},
 		{name: "empty directory inside a Go module", files: map[string]string{"go.mod": goMod, "main.go": cleanSrc, "empty/README": "x"},
-			args: []string{"./empty"}, wantCode: 2, wantErr: "empty: pattern matched no Go packages or Python files"},
+			args: []string{"./empty"}, wantCode: 2, wantErr: "./empty: no Go packages or Python files found"},
 		{name: "go files without go.mod", files: map[string]string{"x.go": "package x\n"}, wantCode: 2, wantErr: "no go.mod"},
 		{name: "pattern matches nothing", files: map[string]string{"go.mod": goMod, "main.go": cleanSrc, "empty/README": "x"},
-			args: []string{"./empty/..."}, wantCode: 2, wantErr: "matched no Go packages or Python files"},
+			args: []string{"./empty/..."}, wantCode: 2, wantErr: "./empty/...: no Go packages or Python files found"},
 		{name: "missing directory", files: map[string]string{"go.mod": goMod, "main.go": cleanSrc},
 			args: []string{"./nope/..."}, wantCode: 2, wantErr: "nope"},
 		{name: "unknown flag", files: map[string]string{"go.mod": goMod}, args: []string{"-frobnicate"}, wantCode: 2, wantErr: "flag provided but not defined"},
@@ -194,7 +194,8 @@ func TestExitStatus(t *testing.T) {
 			args: []string{"main.go"}, wantCode: 1, wantOut: "main.go:6:7", wantNotOut: "other.go"},
 		{name: "python under testdata is skipped like Go's ./...", files: map[string]string{"testdata/views.py": "import requests\n\ndef v(request):\n    return requests.get('x')\n", "app.py": "x = 1\n"},
 			wantCode: 0},
-		{name: "-lang python skips Go", files: map[string]string{"go.mod": goMod, "main.go": handlerSrc}, args: []string{"-lang", "python"}, wantCode: 0},
+		{name: "-lang python skips Go", files: map[string]string{"go.mod": goMod, "main.go": handlerSrc, "app.py": "x = 1\n"}, args: []string{"-lang", "python"}, wantCode: 0},
+		{name: "-lang python without Python files", files: map[string]string{"go.mod": goMod, "main.go": handlerSrc}, args: []string{"-lang", "python"}, wantCode: 2, wantErr: "./...: no Python files found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -353,7 +354,7 @@ func FuzzParseFlags(f *testing.F) {
 		if len(o.patterns) == 0 || (!o.goOn && !o.pyOn) {
 			t.Errorf("parseFlags(%q) = %+v: no patterns or no language", args, o)
 		}
-		_ = classify("/work", o.patterns)
+		_ = classify("/work", o.patterns, nil)
 	})
 }
 

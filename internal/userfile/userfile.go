@@ -1,0 +1,143 @@
+// Package userfile is the one place that decides how snatlint reads a
+// file it was pointed at (Python sources, .snatlint.yaml, files rewritten
+// by -fix, the user's files hashed for the result cache): only regular
+// files are opened, and no more than a limit is read.
+//
+// A FIFO would block the open forever (and SIGINT with it), a device such
+// as /dev/zero never ends, and Stat's size can be wrong or change. So Read
+// checks the type with Stat before opening (following symbolic links, so
+// a link to a device is refused too), opens without blocking, checks again
+// on the open descriptor that it is the same regular file, and reads at
+// most limit+1 bytes whatever Stat said.
+package userfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// MaxSize is the default limit: a source or configuration file larger
+// than this is not read.
+const MaxSize = 32 << 20
+
+// ErrNotRegular is returned (wrapped) for FIFOs, sockets, devices and
+// directories.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooLarge is returned (wrapped) for files over the limit.
+var ErrTooLarge = errors.New("file too large")
+
+// Read returns the contents of the regular file at path, or an error
+// wrapping ErrNotRegular, ErrTooLarge or the file system's error. It
+// never blocks on a special file and never reads more than limit+1 bytes.
+func Read(path string, limit int64) ([]byte, error) {
+	f, st, err := open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st.Size() > limit {
+		return nil, tooLarge(limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(limit) // it grew since Stat
+	}
+	return data, nil
+}
+
+// Head returns at most the first n bytes of the regular file at path,
+// with the same checks as Read but no size limit.
+func Head(path string, n int) ([]byte, error) {
+	f, _, err := open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(n)))
+}
+
+// open opens path if it is a regular file: checked by Stat before the
+// open (so a FIFO or device is never opened) and again on the open
+// descriptor (in case the name was replaced in between).
+func open(path string) (*os.File, fs.FileInfo, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	fst, err := f.Stat()
+	if err == nil {
+		err = regular(fst)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fst, nil
+}
+
+// Check reports, without opening it, whether path is a regular file of
+// at most limit bytes (following symbolic links).
+func Check(path string, limit int64) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	return check(st, limit)
+}
+
+func check(st fs.FileInfo, limit int64) error {
+	if err := regular(st); err != nil {
+		return err
+	}
+	if st.Size() > limit {
+		return tooLarge(limit)
+	}
+	return nil
+}
+
+func regular(st fs.FileInfo) error {
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%w (%s)", ErrNotRegular, kind(st.Mode()))
+	}
+	return nil
+}
+
+func tooLarge(limit int64) error {
+	if limit >= 1<<20 {
+		return fmt.Errorf("%w: over the %d MB limit", ErrTooLarge, limit>>20)
+	}
+	return fmt.Errorf("%w: over the %d byte limit", ErrTooLarge, limit)
+}
+
+// kind names a non-regular file type for messages.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "not a regular file"
+}
