@@ -3,11 +3,17 @@ package httpclient
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/construct"
+	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -21,6 +27,11 @@ import (
 type hoister struct {
 	pass *analysis.Pass
 	used map[string]bool // names chosen in this pass
+
+	// dirNames are the package-level and import names declared in every
+	// .go file of a directory (test files and files of other build
+	// tags included), by directory; nil until needed.
+	dirNames map[string]map[string]bool
 }
 
 func newHoister(pass *analysis.Pass) func(construct.Site) []analysis.SuggestedFix {
@@ -44,6 +55,9 @@ func (h *hoister) fix(s construct.Site) []analysis.SuggestedFix {
 		return nil
 	}
 	fd := decl.Node().(*ast.FuncDecl)
+	if !h.editable(s.Cursor, un.Pos()) || !h.onlyPackageNames(un) {
+		return nil
+	}
 	src, err := h.pass.ReadFile(h.pass.Fset.File(un.Pos()).Name())
 	if err != nil {
 		return nil
@@ -89,7 +103,7 @@ func (h *hoister) name(fn, kind string, pos token.Pos) string {
 				continue
 			}
 		}
-		if h.declaredInFile(name, pos) {
+		if h.declaredInFile(name, pos) || h.declaredInDir(name, pos) {
 			continue
 		}
 		h.used[name] = true
@@ -151,4 +165,143 @@ func (h *hoister) mutated(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// editable reports whether a fix may edit the file holding pos: not a
+// generated file (cgo output included: "// Code generated ... DO NOT
+// EDIT."), and not a position that a //line directive moves to another
+// file, where the offsets would be those of a file nobody edits.
+func (h *hoister) editable(cur inspector.Cursor, pos token.Pos) bool {
+	for c := range cur.Enclosing((*ast.File)(nil)) {
+		if ast.IsGenerated(c.Node().(*ast.File)) {
+			return false
+		}
+	}
+	return h.pass.Fset.PositionFor(pos, false).Filename == h.pass.Fset.PositionFor(pos, true).Filename
+}
+
+// onlyPackageNames reports whether every name the expression uses can be
+// used at package level: universe and package-level names, imports, other
+// packages' names, fields and methods. A local constant, type or variable
+// would not compile in the hoisted declaration.
+func (h *hoister) onlyPackageNames(e ast.Expr) bool {
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, isIdent := n.(*ast.Ident)
+		if !isIdent || !ok {
+			return ok
+		}
+		obj := h.pass.TypesInfo.Uses[id]
+		switch {
+		case obj == nil, obj.Pkg() == nil, obj.Pkg() != h.pass.Pkg:
+			// not a use, a universe name, another package's name
+		case obj.Parent() == h.pass.Pkg.Scope():
+		default:
+			switch obj := obj.(type) {
+			case *types.PkgName:
+			case *types.Var:
+				ok = obj.IsField()
+			case *types.Func:
+				ok = obj.Signature().Recv() != nil
+			default:
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// declaredInDir reports whether name is declared at package level, or
+// imported, in any .go file of the directory holding pos: a new
+// package-level name must not collide with a _test.go file or a file of
+// another build tag, which this pass does not see. A directory that
+// cannot be read counts as a collision (the fix is then not offered under
+// that name).
+func (h *hoister) declaredInDir(name string, pos token.Pos) bool {
+	dir := filepath.Dir(h.pass.Fset.PositionFor(pos, false).Filename)
+	if h.dirNames == nil {
+		h.dirNames = map[string]map[string]bool{}
+	}
+	names, ok := h.dirNames[dir]
+	if !ok {
+		names = packageNamesIn(dir)
+		h.dirNames[dir] = names
+	}
+	return names == nil || names[name]
+}
+
+// packageNamesIn collects the package-level and import names of every
+// .go file in dir, or returns nil when one cannot be read or parsed.
+func packageNamesIn(dir string) map[string]bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	names := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		src, err := userfile.Read(path, userfile.MaxSize)
+		if err != nil {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil
+		}
+		for _, imp := range f.Imports {
+			for _, n := range importNames(imp) {
+				names[n] = true
+			}
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					names[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch spec := spec.(type) {
+					case *ast.ValueSpec:
+						for _, n := range spec.Names {
+							names[n.Name] = true
+						}
+					case *ast.TypeSpec:
+						names[spec.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// importNames are the names an import may declare in its file: its
+// explicit name, or the guesses for the package name its path suggests
+// (the last element, without a major-version element or a ".v3" or
+// "go-" decoration). Guessing too many only makes a name less pretty.
+func importNames(imp *ast.ImportSpec) []string {
+	if imp.Name != nil {
+		return []string{imp.Name.Name}
+	}
+	p, err := strconv.Unquote(imp.Path.Value)
+	if err != nil {
+		return nil
+	}
+	elems := strings.Split(p, "/")
+	last := elems[len(elems)-1]
+	out := []string{last}
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		out = append(out, elems[len(elems)-2])
+	}
+	for _, n := range slices.Clone(out) {
+		base, _, _ := strings.Cut(n, ".")
+		out = append(out, base, strings.TrimPrefix(base, "go-"), strings.ReplaceAll(base, "-", "_"))
+	}
+	return out
 }

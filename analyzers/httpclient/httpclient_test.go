@@ -48,3 +48,12 @@ func TestHoistFix(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/fix")
 }
+
+// TestHoistFixSafety: the hoisting fix compiles (a literal referring to
+// a local name is not hoisted), its name collides with nothing in any
+// file of the package (test files, files of other build tags), and a
+// generated file is never edited (issue 8 items 5, 6, 7).
+func TestHoistFixSafety(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/fixsafe")
+}

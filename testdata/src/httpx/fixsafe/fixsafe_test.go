@@ -1,0 +1,3 @@
+package fixsafe
+
+var hClient = 1

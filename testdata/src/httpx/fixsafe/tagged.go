@@ -1,0 +1,5 @@
+//go:build snatlint_never
+
+package fixsafe
+
+var hClient2 = 2
