@@ -16,10 +16,10 @@ import (
 	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/godriver"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 	"github.com/snatlint/snatlint/pylint"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -101,18 +101,7 @@ func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *
 // checkModule loads patterns in the module at dir and runs as on the
 // packages that load and type-check.
 func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (findings []report.Finding, problems []report.Problem, noMatch []string) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needsFacts(as) {
-		// Facts make every dependency analysed: its syntax is needed too.
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
-	lcfg := &packages.Config{
-		Context: ctx,
-		Mode:    mode,
-		Dir:     dir,
-		Tests:   cfg.Tests,
-	}
-	pkgs, err := packages.Load(lcfg, patterns...)
+	pkgs, err := godriver.Load(ctx, dir, cfg.Tests, patterns...)
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("loading Go packages: %v", err), Fatal: true}}, nil
 	}
@@ -134,17 +123,28 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 	}
 
-	// Report every load, parse and type error once, in the package that has it.
-	seen := map[string]bool{}
 	empty := map[*packages.Package]bool{}
+	var roots []*packages.Package
 	for _, p := range pkgs {
 		if dir, ok := noGoFiles(p); ok {
 			// A directory pattern without Go files: fine if it holds
 			// Python files (decided by the caller).
 			empty[p] = true
 			noMatch = append(noMatch, dir)
+			continue
 		}
+		if strings.HasSuffix(p.ID, ".test") {
+			continue // the generated test main package
+		}
+		roots = append(roots, p)
 	}
+	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg)})
+	if err != nil {
+		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}}, noMatch
+	}
+
+	// Report every load, parse and type error once, in the package that has it.
+	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if empty[p] {
 			return
@@ -158,44 +158,24 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 			problems = append(problems, packageProblem(p, e))
 		}
 	})
-
-	var good []*packages.Package
-	for _, p := range pkgs {
-		if empty[p] {
-			continue
-		}
-		if len(p.Errors) > 0 {
-			continue // reported above; the analyzers need well-typed code
-		}
-		if p.IllTyped {
+	for _, p := range roots {
+		if len(p.Errors) == 0 && p.IllTyped {
 			problems = append(problems, report.Problem{File: p.PkgPath, Fatal: true,
 				Reason: fmt.Sprintf("package %s not checked: a dependency has errors (%s)", p.PkgPath, strings.Join(brokenDeps(p), ", "))})
+		}
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			problems = append(problems, report.Problem{File: r.Package.PkgPath,
+				Reason: fmt.Sprintf("package %s not checked: %v", r.Package.PkgPath, r.Err), Fatal: true})
 			continue
 		}
-		if strings.HasSuffix(p.ID, ".test") {
-			continue // the generated test main package
-		}
-		good = append(good, p)
-	}
-	if len(good) == 0 || len(as) == 0 {
-		return nil, problems, noMatch
-	}
-	graph, err := checker.Analyze(as, good, nil)
-	if err != nil {
-		return nil, append(problems, report.Problem{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}), noMatch
-	}
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			problems = append(problems, report.Problem{File: act.Package.PkgPath,
-				Reason: fmt.Sprintf("package %s not checked: %v", act.Package.PkgPath, act.Err), Fatal: true})
-			continue
-		}
-		for _, d := range act.Diagnostics {
+		for _, d := range r.Diagnostics {
 			if d.Category == analyzers.CategoryDirective {
-				problems = append(problems, report.Problem{Pos: toPos(act.Package.Fset, d.Pos), Reason: d.Message})
+				problems = append(problems, report.Problem{Pos: toPos(r.Package.Fset, d.Pos), Reason: d.Message})
 				continue
 			}
-			findings = append(findings, goFinding(act.Package.Fset, d))
+			findings = append(findings, goFinding(r.Package.Fset, d.Diagnostic))
 		}
 	}
 	return findings, problems, noMatch
@@ -219,6 +199,19 @@ func matchPattern(pattern, path string) bool {
 	return err == nil && ok
 }
 
+// factRoots are the packages the construct analyzer's facts start from:
+// the catalog's root packages and those of configured constructors. A
+// dependency importing none of them, directly or not, carries no fact.
+func factRoots(cfg *config.File) []string {
+	var extras []catalog.GoExtra
+	if cfg != nil {
+		for _, c := range cfg.Go.Constructors {
+			extras = append(extras, catalog.GoExtra{Name: c.Name, Rule: c.Rule})
+		}
+	}
+	return append(slices.Clone(catalog.RootPackages), catalog.NewGoCatalog(extras).ExtraPackages()...)
+}
+
 // brokenDeps lists the dependencies of p that have errors.
 func brokenDeps(p *packages.Package) []string {
 	var out []string
@@ -239,12 +232,6 @@ func brokenDeps(p *packages.Package) []string {
 	visit(p)
 	slices.Sort(out)
 	return out
-}
-
-// needsFacts reports whether some analyzer, or one it requires, uses
-// facts.
-func needsFacts(as []*analysis.Analyzer) bool {
-	return slices.ContainsFunc(analyzerClosure(as), func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 })
 }
 
 // noGoFiles reports whether p is a directory pattern that matched a
