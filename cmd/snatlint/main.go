@@ -39,7 +39,10 @@ func main() {
 }
 
 // isVetTool reports whether go vet invoked us: the -V=full and -flags
-// handshakes, or a unit configuration file (flags, then one *.cfg).
+// handshakes, or a unit configuration file as the last argument (a
+// regular file named *.cfg; go vet puts its flags, some with separate
+// values such as "-tags foo", before it). A directory named x.cfg is a
+// package pattern: standalone mode.
 func isVetTool(args []string) bool {
 	if len(args) == 0 {
 		return false
@@ -53,12 +56,8 @@ func isVetTool(args []string) bool {
 	if !strings.HasSuffix(last, ".cfg") {
 		return false
 	}
-	for _, a := range args[:len(args)-1] {
-		if !strings.HasPrefix(a, "-") {
-			return false
-		}
-	}
-	return true
+	st, err := os.Stat(last)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // exitCoder is an error that carries an exit status.

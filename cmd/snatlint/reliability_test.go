@@ -217,3 +217,43 @@ func TestNonPyFileArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestVetToolDetection: vet-tool mode is the -V=full / -flags handshake
+// or a trailing *.cfg argument that is a file; flags with separate values
+// (as go vet forwards -tags foo) do not turn it off, and a package
+// directory named x.cfg is standalone (issue 8 item 10).
+func TestVetToolDetection(t *testing.T) {
+	dir := t.TempDir()
+	cfgFile := filepath.Join(dir, "vet.cfg")
+	if err := os.WriteFile(cfgFile, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfgDir := filepath.Join(dir, "x.cfg")
+	if err := os.Mkdir(cfgDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{cfgFile}, true},
+		{[]string{"-json", "-hotpath.tests", cfgFile}, true},
+		{[]string{"-tags", "foo", cfgFile}, true},
+		{[]string{"-tags", "foo", "-json", cfgFile}, true},
+		{[]string{cfgDir}, false},
+		{[]string{"./x.cfg"}, false},
+		{[]string{"-tags", "foo", filepath.Join(dir, "missing.cfg")}, false},
+		{[]string{"-V"}, false},
+		{[]string{"-version"}, false},
+		{[]string{"./..."}, false},
+		{nil, false},
+	}
+	t.Chdir(dir)
+	for _, tt := range tests {
+		if got := isVetTool(tt.args); got != tt.want {
+			t.Errorf("isVetTool(%q) = %v, want %v", tt.args, got, tt.want)
+		}
+	}
+}

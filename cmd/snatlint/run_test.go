@@ -312,28 +312,6 @@ func main() { http.HandleFunc("/", items) }
 	}
 }
 
-func TestIsVetTool(t *testing.T) {
-	tests := []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"-V=full"}, true},
-		{[]string{"-flags"}, true},
-		{[]string{"/tmp/go-build1/b001/vet.cfg"}, true},
-		{[]string{"-json", "-hotpath.tests", "/tmp/b001/vet.cfg"}, true},
-		{[]string{"-V"}, false},
-		{[]string{"-version"}, false},
-		{[]string{"./..."}, false},
-		{[]string{"./pkg", "x.cfg"}, false},
-		{nil, false},
-	}
-	for _, tt := range tests {
-		if got := isVetTool(tt.args); got != tt.want {
-			t.Errorf("isVetTool(%q) = %v, want %v", tt.args, got, tt.want)
-		}
-	}
-}
-
 // FuzzParseFlags: command-line handling never panics, and every error
 // carries exit status 2.
 func FuzzParseFlags(f *testing.F) {
