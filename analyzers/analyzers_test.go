@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/snatlint/snatlint/analyzers"
+	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"golang.org/x/tools/go/analysis"
 )
@@ -47,5 +48,23 @@ func TestNew(t *testing.T) {
 				t.Errorf("hotpath lacks its -config or -tests flag")
 			}
 		})
+	}
+}
+
+// TestRulesRegistered: every rule with Go constructions names an
+// analyzer of All, which reports it; a rule file naming an analyzer that
+// does not exist fails here.
+func TestRulesRegistered(t *testing.T) {
+	names := map[string]bool{}
+	for _, a := range analyzers.All() {
+		names[a.Name] = true
+	}
+	for _, r := range catalog.Rules() {
+		if !r.Has(catalog.Go) {
+			continue
+		}
+		if !names[r.Analyzer] {
+			t.Errorf("%s is reported by analyzer %q, which is not in analyzers.All", r.ID, r.Analyzer)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
 // Phase 2: resolve names across the scanned tree (project modules, local
@@ -32,15 +33,17 @@ type project struct {
 
 type classRule struct {
 	rule, q string
+	variant catalog.Variant
 }
 
 // reach is a construction reached from a function on every call.
 type reach struct {
-	rule  string
-	q     string // what is built
-	file  string
-	at    pos
-	chain []string // function names from the callee down to the construction
+	rule    string
+	variant catalog.Variant
+	q       string // what is built
+	file    string
+	at      pos
+	chain   []string // function names from the callee down to the construction
 }
 
 func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *project {
@@ -213,8 +216,8 @@ func (p *project) ruleOfClass(c cref, depth int) classRule {
 	var r classRule
 	cs := p.files[c.file].classes[c.cls]
 	for _, bq := range cs.baseQ {
-		if rule, ok := p.m.IsPyClassRule(bq); ok {
-			r = classRule{rule, bq}
+		if m, ok := p.m.Match(bq); ok && m.Class {
+			r = classRule{m.Rule, bq, m.Row.Variant}
 			break
 		}
 		if b, ok := p.resolveClass(c.file, bq); ok && depth < 16 {
@@ -230,10 +233,11 @@ func (p *project) ruleOfClass(c cref, depth int) classRule {
 
 // callKind is what a call site does.
 type callKind struct {
-	rule   string // a construction: its rule
-	q      string // what is built
-	callee fref   // a project function called
-	isCall bool
+	rule    string // a construction: its rule
+	variant catalog.Variant
+	q       string // what is built
+	callee  fref   // a project function called
+	isCall  bool
 }
 
 func (p *project) classifyCall(fi, fn int, cs *call) callKind {
@@ -252,8 +256,8 @@ func (p *project) classifyCall(fi, fn int, cs *call) callKind {
 		}
 		return callKind{}
 	}
-	if rule, ok := p.m.Match(q); ok {
-		return callKind{rule: rule, q: q}
+	if m, ok := p.m.Match(q); ok {
+		return callKind{rule: m.Rule, variant: m.Row.Variant, q: q}
 	}
 	t, ok := p.resolveProject(fi, q, 0)
 	if !ok {
@@ -264,7 +268,7 @@ func (p *project) classifyCall(fi, fn int, cs *call) callKind {
 	}
 	if t.isCls {
 		if r := p.ruleOfClass(t.cls, 0); r.rule != "" {
-			return callKind{rule: r.rule, q: shortName(q) + " (a " + r.q + ")"}
+			return callKind{rule: r.rule, variant: r.variant, q: shortName(q) + " (a " + r.q + ")"}
 		}
 		if init, ok := p.methodLookup(t.cls, "__init__", 0); ok {
 			return callKind{callee: init, isCall: true}
@@ -282,8 +286,8 @@ func (p *project) localFromFactory(fi int, q string, cs *call) callKind {
 	}
 	if c, ok := p.resolveClass(fi, q[:i]); ok {
 		if r := p.ruleOfClass(c, 0); r.rule != "" {
-			if rule, ok := p.m.Match(r.q + q[i:]); ok {
-				return callKind{rule: rule, q: shortName(q) + " (a " + r.q + ")"}
+			if m, ok := p.m.Match(r.q + q[i:]); ok {
+				return callKind{rule: m.Rule, variant: m.Row.Variant, q: shortName(q) + " (a " + r.q + ")"}
 			}
 		}
 	}
@@ -328,7 +332,7 @@ func (p *project) factOf(r fref, depth int) []reach {
 			k := p.classifyCall(r.file, r.fn, cs)
 			switch {
 			case k.rule != "":
-				out = append(out, reach{rule: k.rule, q: k.q, file: fs.path, at: cs.at, chain: []string{f.name}})
+				out = append(out, reach{rule: k.rule, variant: k.variant, q: k.q, file: fs.path, at: cs.at, chain: []string{f.name}})
 			case k.isCall && k.callee != r:
 				for _, sub := range p.factOf(k.callee, depth+1) {
 					sub.chain = append([]string{f.name}, sub.chain...)
@@ -344,22 +348,32 @@ func (p *project) factOf(r fref, depth int) []reach {
 	return out
 }
 
-// moreSevere orders rules: error beats warning, ties go to the lowest ID.
-func moreSevere(a, b string) bool {
-	if a == "" {
-		return false
+// severity is the severity of a construction (policy.MoreSevere orders
+// them).
+func severity(rule string, v catalog.Variant) policy.Severity {
+	if rule == "" {
+		return policy.Severity{}
 	}
-	if b == "" {
-		return true
-	}
-	ra, rb := pyLevel(a).Rank(), pyLevel(b).Rank()
-	if ra != rb {
-		return ra > rb
-	}
-	return a < b
+	return policy.Severity{Rule: rule, Level: catalog.MustLookup(rule).LevelOf(catalog.Python, v)}
 }
 
-func pyLevel(string) catalog.Level { return catalog.PyLevel }
+// message phrases a finding from the rule's Python phrase: "<what>
+// <verb> <where>: <why>; <fix>", or through a call "call to F builds
+// <what> on every call (chain) <where>: ...".
+type phrase struct {
+	what, verb, why, fix string
+}
+
+func phraseOf(rule string, v catalog.Variant, q string, fw *framework) phrase {
+	r := catalog.MustLookup(rule)
+	ph := r.Phrase(catalog.Python, v)
+	return phrase{
+		what: catalog.Expand(ph.What, map[string]string{"noun": r.Noun, "q": q}),
+		verb: ph.Verb,
+		why:  ph.Why,
+		fix:  catalog.Expand(ph.Fix, map[string]string{"fix": fixText(fw)}),
+	}
+}
 
 // findings reports every construction that runs per request.
 func (p *project) findings() []Finding {
@@ -396,8 +410,9 @@ func (p *project) findings() []Finding {
 				k := p.classifyCall(fi, fn, cs)
 				switch {
 				case k.rule != "":
-					out = append(out, p.finding(fs, cs, k.rule,
-						fmt.Sprintf("%s %s %s: %s; %s", catalog.PyWhat(k.rule, k.q), verb(k.rule), where, catalog.PyWhy(k.rule), fixText(fw, k.rule)), nil))
+					ph := phraseOf(k.rule, k.variant, k.q, fw)
+					out = append(out, p.finding(fs, cs, k.rule, k.variant,
+						fmt.Sprintf("%s %s %s: %s; %s", ph.what, ph.verb, where, ph.why, ph.fix), nil))
 				case k.isCall:
 					if p.ctxOf(k.callee).perRequest {
 						continue // reported where it is: no double reports
@@ -408,7 +423,7 @@ func (p *project) findings() []Finding {
 					}
 					best := reaches[0]
 					for _, rc := range reaches[1:] {
-						if moreSevere(rc.rule, best.rule) {
+						if policy.MoreSevere(severity(rc.rule, rc.variant), severity(best.rule, best.variant)) {
 							best = rc
 						}
 					}
@@ -419,18 +434,19 @@ func (p *project) findings() []Finding {
 					chain := append([]string{caller}, best.chain...)
 					chain = append(chain, best.q)
 					calleeName := p.files[k.callee.file].funcs[k.callee.fn].name
+					ph := phraseOf(best.rule, best.variant, best.q, fw)
 					msg := fmt.Sprintf("call to %s builds %s on every call (%s) %s: %s; %s",
-						calleeName, catalog.PyWhat(best.rule, best.q), strings.Join(chain, " -> "), where,
-						catalog.PyWhy(best.rule), fixText(fw, best.rule))
-					var rel []Related
+						calleeName, ph.what, strings.Join(chain, " -> "), where, ph.why, ph.fix)
+					var rel []policy.Related
 					for _, rc := range reaches {
-						rel = append(rel, Related{File: rc.file, Line: int(rc.at.Line), Column: int(rc.at.Col),
-							Message: fmt.Sprintf("%s created here (%s)", catalog.PyWhat(rc.rule, rc.q), strings.Join(rc.chain, " -> "))})
+						at := policy.Position{File: absClean(rc.file), Line: int(rc.at.Line), Column: int(rc.at.Col), Offset: -1}
+						rel = append(rel, policy.Related{Pos: at, End: at,
+							Message: fmt.Sprintf("%s created here (%s)", phraseOf(rc.rule, rc.variant, rc.q, fw).what, strings.Join(rc.chain, " -> "))})
 						if len(rel) == 10 {
 							break
 						}
 					}
-					out = append(out, p.finding(fs, cs, best.rule, msg, rel))
+					out = append(out, p.finding(fs, cs, best.rule, best.variant, msg, rel))
 				}
 			}
 		}
@@ -438,22 +454,35 @@ func (p *project) findings() []Finding {
 	return out
 }
 
-func (p *project) finding(fs *fileSum, cs *call, rule, msg string, rel []Related) Finding {
+func (p *project) finding(fs *fileSum, cs *call, rule string, v catalog.Variant, msg string, rel []policy.Related) Finding {
+	file := absClean(fs.path)
 	return Finding{
-		RuleID: rule, Level: catalog.PyLevel, File: fs.path,
-		Line: int(cs.at.Line), Column: int(cs.at.Col), EndLine: int(cs.at.EndLine), EndColumn: int(cs.at.EndCol),
-		StartByte: int(cs.at.StartByte), EndByte: int(cs.at.EndByte),
+		RuleID: rule, Level: severity(rule, v).Level, Lang: "python",
+		Pos:     policy.Position{File: file, Line: int(cs.at.Line), Column: int(cs.at.Col), Offset: int(cs.at.StartByte)},
+		End:     policy.Position{File: file, Line: int(cs.at.EndLine), Column: int(cs.at.EndCol), Offset: int(cs.at.EndByte)},
 		Message: msg, Related: rel,
 	}
 }
 
 // suppress drops findings silenced by a directive on their line, and
-// duplicates.
-func suppress(files []*fileSum, fs []Finding) []Finding {
-	byPath := map[string]*fileSum{}
+// duplicates, and reports the directives naming only rules of mine that
+// silenced nothing.
+func suppress(files []*fileSum, fs []Finding, mine []string) ([]Finding, []FileError) {
+	var dirs policy.Set[int]
 	for _, f := range files {
-		if f != nil {
-			byPath[f.path] = f
+		if f == nil {
+			continue
+		}
+		path := absClean(f.path)
+		lines := make([]int, 0, len(f.dirs))
+		for l := range f.dirs {
+			lines = append(lines, l)
+		}
+		slices.Sort(lines)
+		for _, l := range lines {
+			for _, d := range f.dirs[l] {
+				dirs.Add(d, l, path, l)
+			}
 		}
 	}
 	type key struct {
@@ -464,12 +493,10 @@ func suppress(files []*fileSum, fs []Finding) []Finding {
 	seen := map[key]bool{}
 	out := fs[:0]
 	for _, f := range fs {
-		if s := byPath[f.File]; s != nil {
-			if d, ok := s.dirs[f.Line]; ok && d.suppresses(f.RuleID) {
-				continue
-			}
+		if dirs.Suppressed(f.Pos.File, f.Pos.Line, f.RuleID) {
+			continue
 		}
-		k := key{f.File, f.Line, f.Column, f.RuleID}
+		k := key{f.Pos.File, f.Pos.Line, f.Pos.Column, f.RuleID}
 		if seen[k] {
 			continue
 		}
@@ -477,10 +504,14 @@ func suppress(files []*fileSum, fs []Finding) []Finding {
 		out = append(out, f)
 	}
 	slices.SortFunc(out, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Column, b.Column), cmp.Compare(a.RuleID, b.RuleID))
+		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column), cmp.Compare(a.RuleID, b.RuleID))
 	})
-	return out
+	var errs []FileError
+	for _, u := range dirs.Unused(mine) {
+		errs = append(errs, FileError{File: u.File, Line: u.At, Err: fmt.Errorf("line %d: %s", u.At, u.Message)})
+	}
+	return out, errs
 }
 
 // absClean is a comparable form of a path.
@@ -489,13 +520,6 @@ func absClean(path string) string {
 		return a
 	}
 	return filepath.Clean(path)
-}
-
-func verb(rule string) string {
-	if rule == catalog.SNAT005 {
-		return "sent"
-	}
-	return "created"
 }
 
 // shortName is the name a qualified name ends in: "PartnerSession" for

@@ -501,13 +501,10 @@ func (p *project) originFW(fi int, qrecv, recv string) *framework {
 }
 
 // fixText is the framework-specific remedy (loopFix for fw nil).
-func fixText(fw *framework, rule string) string {
+func fixText(fw *framework) string {
 	place := loopFix
 	if fw != nil {
 		place = fw.Fix
-	}
-	if rule == "SNAT005" {
-		place = "send it through a shared requests.Session or httpx.Client instead: " + place
 	}
 	return place + "; with pre-fork servers such as gunicorn --preload create it lazily after the fork, on first use"
 }

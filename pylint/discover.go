@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
 var skipDirs = map[string]bool{
@@ -17,35 +18,17 @@ var skipDirs = map[string]bool{
 	".hg": true, ".svn": true, ".tox": true, ".mypy_cache": true,
 }
 
-func testsIncluded(opts Options) bool {
-	return opts.Tests || opts.Config != nil && opts.Config.Tests
-}
-
-// isTestFile reports test files: tests/, test_*.py, *_test.py, conftest.py.
-func isTestFile(p string) bool {
-	base := filepath.Base(p)
-	if base == "conftest.py" || strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") {
-		return true
-	}
-	for _, seg := range strings.Split(filepath.ToSlash(filepath.Dir(p)), "/") {
-		if seg == "tests" {
-			return true
-		}
-	}
-	return false
-}
-
 func discover(ctx context.Context, paths []string, opts Options) ([]string, []FileError) {
-	var files []string
+	var found []string
 	var errs []FileError
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
 			seen[p] = true
-			files = append(files, p)
+			found = append(found, p)
 		}
 	}
-	tests := testsIncluded(opts)
+	files := policy.NewFiles(opts.Config, opts.Tests)
 	for _, root := range paths {
 		if ctx.Err() != nil {
 			break
@@ -56,8 +39,8 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 			continue
 		}
 		if !fi.IsDir() {
-			if !excluded(opts, root) {
-				add(root) // explicit file arguments are always taken
+			if !config.Excluded(opts.Config, root) {
+				add(root) // explicit file arguments are taken unless excluded; their findings are dropped without -tests
 			}
 			continue
 		}
@@ -77,7 +60,7 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 					return nil
 				}
 				name := d.Name()
-				if skipDirs[name] || (!tests && name == "tests") || excluded(opts, p) {
+				if skipDirs[name] || files.SkipDir(p) {
 					return fs.SkipDir
 				}
 				if _, err := os.Lstat(filepath.Join(p, "pyvenv.cfg")); err == nil {
@@ -95,10 +78,7 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 					return nil
 				}
 			}
-			if !tests && isTestFile(p) {
-				return nil
-			}
-			if excluded(opts, p) {
+			if files.Skip(p) {
 				return nil
 			}
 			add(p)
@@ -108,10 +88,5 @@ func discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 			errs = append(errs, FileError{File: root, Err: walkErr, Fatal: true})
 		}
 	}
-	return files, errs
-}
-
-// excluded applies the config's Exclude globs (see config.MatchGlob).
-func excluded(opts Options, p string) bool {
-	return config.Excluded(opts.Config, p)
+	return found, errs
 }

@@ -85,7 +85,7 @@ func TestMessages(t *testing.T) {
 			path := filepath.Join(fixtureRoot(), tt.file)
 			var f *Finding
 			for i := range findings {
-				if findings[i].File == path && findings[i].Line == tt.line {
+				if findings[i].Pos.File == absClean(path) && findings[i].Pos.Line == tt.line {
 					f = &findings[i]
 				}
 			}
@@ -109,8 +109,8 @@ func TestMessages(t *testing.T) {
 					t.Fatalf("no related location, want %s", tt.related)
 				}
 				r := f.Related[0]
-				if r.File != filepath.Join(fixtureRoot(), file) || line != fmt.Sprint(r.Line) {
-					t.Errorf("related = %s:%d, want %s", r.File, r.Line, tt.related)
+				if r.Pos.File != absClean(filepath.Join(fixtureRoot(), file)) || line != fmt.Sprint(r.Pos.Line) {
+					t.Errorf("related = %s:%d, want %s", r.Pos.File, r.Pos.Line, tt.related)
 				}
 			}
 		})
@@ -218,10 +218,10 @@ func TestBadInput(t *testing.T) {
 			findings, errs := Check(context.Background(), []string{good, tt.path}, Options{})
 			var goodFinds, finds int
 			for _, f := range findings {
-				switch f.File {
-				case good:
+				switch f.Pos.File {
+				case absClean(good):
 					goodFinds++
-				case tt.path:
+				case absClean(tt.path):
 					finds++
 				}
 			}
@@ -261,44 +261,123 @@ func TestDirectives(t *testing.T) {
 		{"# noqa: SNAT005", false, []string{"SNAT005"}, "", true},
 		{"# noqa:SNAT002,SNAT005", false, []string{"SNAT002", "SNAT005"}, "", true},
 		{"# noqa: SNAT002, SNAT005", false, []string{"SNAT002", "SNAT005"}, "", true},
+		{"# noqa: snat005", false, []string{"SNAT005"}, "", true},
+		{"# noqa: SNAT005 called once at start-up", false, []string{"SNAT005"}, "", true},
+		{"# noqa: E501, SNAT005", false, []string{"SNAT005"}, "", true},
+		{"# noqa: SNAT999", false, nil, `unknown rule "SNAT999"`, false},
+		// Foreign directives are not ours (design.md): no SNAT code, no word.
 		{"# noqa: E501", false, nil, "", false},
-		{"# noqa: SNAT999", false, nil, "unknown rule ID SNAT999", false},
-		{"# noqa:", false, nil, "no rule IDs", false},
-		{"# snatlint: ignore[SNAT005]", false, []string{"SNAT005"}, "", true},
-		{"# snatlint: ignore[SNAT002, SNAT005]", false, []string{"SNAT002", "SNAT005"}, "", true},
+		{"# noqa: round up", false, nil, "", false},
+		{"# noqa:", false, nil, "", false},
+		{"# noqa: E501  # want SNAT005", false, nil, "", false},
 		{"# snatlint: ignore[SNAT005] token is fetched once per deploy", false, []string{"SNAT005"}, "", true},
-		{"# snatlint: ignore[SNAT005]  # reason", false, []string{"SNAT005"}, "", true},
+		{"# snatlint: ignore[SNAT002, SNAT005] admin script", false, []string{"SNAT002", "SNAT005"}, "", true},
+		{"# snatlint: ignore[SNAT005] reason  # another comment", false, []string{"SNAT005"}, "", true},
+		// A reason is required, as for //snatlint:ignore in Go.
+		{"# snatlint: ignore[SNAT005]", false, nil, "needs a reason", false},
+		{"# snatlint: ignore[SNAT005]  # want SNAT005", false, nil, "needs a reason", false},
 		{"# snatlint: ignore some reason", false, nil, "without a rule list", false},
 		{"# snatlint: ignore[]", false, nil, "empty rule list", false},
 		{"# snatlint: ignore", false, nil, "without a rule list", false},
-		{"# snatlint: ignore[SNAT999]", false, nil, "unknown rule ID SNAT999", false},
+		{"# snatlint: ignore[SNAT999] why", false, nil, `unknown rule "SNAT999"`, false},
 		{"# snatlint: ignore[SNAT005", false, nil, "unclosed", false},
+		{"# snatlint: ignore[SNAT-5] why", false, nil, "malformed rule ID", false},
 		{"# snatlint: skip[SNAT005]", false, nil, "unknown snatlint directive", false},
 		{"# a comment about snatlint", false, nil, "", false},
+		{"# see the snatlint docs: rules", false, nil, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.comment, func(t *testing.T) {
-			d, errMsg, ok := parseDirective(tt.comment)
-			if ok != tt.wantOkay || d.all != tt.all {
-				t.Errorf("parseDirective(%q) = ok %v all %v, want ok %v all %v", tt.comment, ok, d.all, tt.wantOkay, tt.all)
+			ds, errs := parseDirectives(tt.comment)
+			if ok := len(ds) > 0; ok != tt.wantOkay {
+				t.Fatalf("parseDirectives(%q) = %+v, want a directive: %v", tt.comment, ds, tt.wantOkay)
 			}
-			for _, r := range tt.rules {
-				if !d.rules[r] {
-					t.Errorf("parseDirective(%q) misses %s", tt.comment, r)
-				}
+			var all bool
+			var rules []string
+			for _, d := range ds {
+				all = all || d.All
+				rules = append(rules, d.Rules...)
 			}
-			if len(d.rules) != len(tt.rules) {
-				t.Errorf("parseDirective(%q) rules = %v, want %v", tt.comment, d.rules, tt.rules)
+			if all != tt.all || !slices.Equal(rules, tt.rules) {
+				t.Errorf("parseDirectives(%q): all %v rules %v, want all %v rules %v", tt.comment, all, rules, tt.all, tt.rules)
 			}
+			errMsg := strings.Join(errs, "; ")
 			if (tt.wantErr == "") != (errMsg == "") || !strings.Contains(errMsg, tt.wantErr) {
-				t.Errorf("parseDirective(%q) error = %q, want %q", tt.comment, errMsg, tt.wantErr)
+				t.Errorf("parseDirectives(%q) error = %q, want %q", tt.comment, errMsg, tt.wantErr)
 			}
 		})
 	}
 }
 
+// TestForeignNoqa: a # noqa that names no SNAT code belongs to other
+// linters (issue 8, item 16): the file is checked without a warning, and
+// the finding on that line is still reported.
+func TestForeignNoqa(t *testing.T) {
+	dir := t.TempDir()
+	src := `import requests
+
+
+def view(request):
+    total = round(request.x)  # noqa: round up
+    requests.get("https://example.com")  # noqa: E501
+    return total
+`
+	p := filepath.Join(dir, "views.py")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	findings, errs := Check(context.Background(), []string{p}, Options{})
+	if len(errs) != 0 {
+		t.Errorf("errors = %v, want none: foreign noqa comments are not ours", errs)
+	}
+	if len(findings) != 1 || findings[0].Pos.Line != 6 || findings[0].RuleID != "SNAT005" {
+		t.Errorf("findings = %+v, want SNAT005 on line 6", findings)
+	}
+}
+
+// TestUnusedDirectives: a directive naming only snatlint rules that
+// silences nothing is reported, as in Go; a bare # noqa is not (other
+// linters may use it), nor one naming a disabled rule.
+func TestUnusedDirectives(t *testing.T) {
+	dir := t.TempDir()
+	src := `import requests
+
+
+def view(request):
+    requests.get("https://a.example")  # snatlint: ignore[SNAT005] admin endpoint, called rarely
+    requests.get("https://b.example")  # noqa: SNAT002
+    x = 1  # snatlint: ignore[SNAT001] stale
+    y = 2  # noqa
+    z = 3  # noqa: SNAT003
+    return x + y + z
+`
+	p := filepath.Join(dir, "views.py")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &config.File{Rules: map[string]config.RuleSetting{"SNAT003": {Disabled: true}}}
+	findings, errs := Check(context.Background(), []string{p}, Options{Config: cfg})
+	if len(findings) != 1 || findings[0].Pos.Line != 6 {
+		t.Errorf("findings = %+v, want SNAT005 on line 6 only", findings)
+	}
+	var got []string
+	for _, e := range errs {
+		if e.Fatal {
+			t.Errorf("unused directive %v is fatal, want a warning", e)
+		}
+		got = append(got, fmt.Sprintf("%d: %v", e.Line, e.Err))
+	}
+	want := []string{
+		"6: line 6: this # noqa directive matched no SNAT002 finding; remove it",
+		"7: line 7: this # snatlint: ignore directive matched no SNAT001 finding; remove it",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestCatalogMatch(t *testing.T) {
-	m := catalog.NewPyMatcher(map[string]string{"mycorp.http.make_session": "SNAT002"})
+	m := catalog.NewPyMatcher([]*catalog.Row{{Lang: catalog.Python, Package: "mycorp.http", Name: "make_session", Rule: "SNAT002"}})
 	tests := []struct {
 		q    string
 		rule string
@@ -333,8 +412,8 @@ func TestCatalogMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, ok := m.Match(tt.q)
-		if got != tt.rule || ok != (tt.rule != "") {
-			t.Errorf("Match(%q) = %q, %v, want %q", tt.q, got, ok, tt.rule)
+		if got.Rule != tt.rule || ok != (tt.rule != "") {
+			t.Errorf("Match(%q) = %q, %v, want %q", tt.q, got.Rule, ok, tt.rule)
 		}
 	}
 }
@@ -374,7 +453,7 @@ def loop(items):
 			findings, _ := Check(context.Background(), []string{p}, Options{Config: tt.cfg})
 			var got []int
 			for _, f := range findings {
-				got = append(got, f.Line)
+				got = append(got, f.Pos.Line)
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("lines = %v, want %v", got, tt.want)
@@ -405,7 +484,7 @@ func FuzzCheck(f *testing.F) {
 		}
 		proj := newProject([]*fileSum{fs}, catalog.NewPyMatcher(nil), []string{"x.y"})
 		for _, fd := range proj.findings() {
-			if fd.Line < 1 || fd.Column < 1 || fd.StartByte > len(src) || fd.EndByte > len(src) {
+			if fd.Pos.Line < 1 || fd.Pos.Column < 1 || fd.Pos.Offset > len(src) || fd.End.Offset > len(src) {
 				t.Fatalf("finding out of range: %+v", fd)
 			}
 		}

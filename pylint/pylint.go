@@ -23,6 +23,7 @@ import (
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
 // Options configure a run of the Python pass.
@@ -31,25 +32,10 @@ type Options struct {
 	Tests  bool         // include tests/, test_*.py, *_test.py, conftest.py
 }
 
-// Related is a secondary location of a finding.
-type Related struct {
-	File         string
-	Line, Column int // 1-based, byte column
-	Message      string
-}
-
-// Finding is one Python finding. Lines and columns are 1-based; columns
-// count bytes. StartByte/EndByte are byte offsets into the file.
-type Finding struct {
-	RuleID             string
-	Level              catalog.Level
-	File               string
-	Line, Column       int
-	EndLine, EndColumn int
-	StartByte, EndByte int
-	Message            string
-	Related            []Related
-}
+// Finding is one Python finding: the Finding type of both passes
+// (policy.Finding), with absolute paths, 1-based lines and byte columns,
+// and byte offsets.
+type Finding = policy.Finding
 
 // FileError is a file that could not be (fully) checked. Fatal is true
 // when the file was not checked in full (exit status 2): it could not be
@@ -83,21 +69,23 @@ func Check(ctx context.Context, files []string, opts Options) ([]Finding, []File
 	for _, e := range errs {
 		ferrs = append(ferrs, e...)
 	}
-	return checkSummaries(sums, files, opts), ferrs
+	findings, unused := checkSummaries(sums, files, opts)
+	return findings, append(ferrs, unused...)
 }
 
 // checkSummaries is phase 2 of Check: resolution across the files'
 // summaries, findings, suppression.
-func checkSummaries(sums []*fileSum, files []string, opts Options) []Finding {
-	var extra map[string]string
+func checkSummaries(sums []*fileSum, files []string, opts Options) ([]Finding, []FileError) {
 	var decorators []string
 	if opts.Config != nil {
-		extra = map[string]string{}
-		for _, c := range opts.Config.Python.Constructors {
-			extra[c.Name] = c.Rule
-		}
 		decorators = opts.Config.Python.Decorators
 	}
-	p := newProject(sums, catalog.NewPyMatcher(extra), decorators)
-	return suppress(sums, p.findings())
+	p := newProject(sums, catalog.NewPyMatcher(opts.Config.PythonRows()), decorators)
+	var mine []string // the enabled rules: a directive naming only these must silence one
+	for _, r := range catalog.Rules() {
+		if config.RuleEnabled(opts.Config, r.ID) {
+			mine = append(mine, r.ID)
+		}
+	}
+	return suppress(sums, p.findings(), mine)
 }

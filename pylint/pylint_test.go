@@ -39,7 +39,7 @@ func expectations(t *testing.T, files []string) (want map[lineRule]bool, positiv
 		for n := 1; sc.Scan(); n++ {
 			if m := wantRe.FindStringSubmatch(sc.Text()); m != nil {
 				for _, r := range strings.Fields(m[1]) {
-					want[lineRule{f, n, r}] = true
+					want[lineRule{absClean(f), n, r}] = true
 					positives++
 				}
 			}
@@ -65,7 +65,7 @@ func TestFixtures(t *testing.T) {
 	findings, _ := Check(ctx, files, Options{})
 	got := map[lineRule]bool{}
 	for _, f := range findings {
-		got[lineRule{f.File, f.Line, f.RuleID}] = true
+		got[lineRule{f.Pos.File, f.Pos.Line, f.RuleID}] = true
 	}
 	var missing, extra []string
 	for k := range want {
@@ -74,8 +74,8 @@ func TestFixtures(t *testing.T) {
 		}
 	}
 	for _, f := range findings {
-		if !want[lineRule{f.File, f.Line, f.RuleID}] {
-			extra = append(extra, fmt.Sprintf("%s:%d: %s: %s", f.File, f.Line, f.RuleID, f.Message))
+		if !want[lineRule{f.Pos.File, f.Pos.Line, f.RuleID}] {
+			extra = append(extra, fmt.Sprintf("%s:%d: %s: %s", f.Pos.File, f.Pos.Line, f.RuleID, f.Message))
 		}
 	}
 	slices.Sort(missing)

@@ -8,6 +8,7 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
 // Phase 1: one pass over a parsed file extracts a compact summary (imports,
@@ -31,13 +32,13 @@ var symNames = func() []string {
 const maxDepth = 800
 
 // retention of a construction's value relative to the request (function
-// call) or the loop iteration.
-type retention uint8
+// call) or the loop iteration: policy's decision table.
+type retention = policy.Retention
 
 const (
-	retNo   retention = iota // dies with the request / iteration
-	retYes                   // outlives it (module level, global, container, ...)
-	retSelf                  // stored on self: retained unless the class is a view
+	retNo   = policy.NotRetained              // dies with the request / iteration
+	retYes  = policy.Retained                 // outlives it (module level, global, container, ...)
+	retSelf = policy.RetainedUnlessPerRequest // stored on self: retained unless the class is a view
 )
 
 type destKind uint8
@@ -137,12 +138,6 @@ type classSum struct {
 	parent  int // enclosing function, -1 at module level
 }
 
-// directive is a suppression comment on a line.
-type directive struct {
-	all   bool
-	rules map[string]bool
-}
-
 type fileSum struct {
 	path      string
 	modKey    string            // "file:" + path without .py (and /__init__)
@@ -151,9 +146,9 @@ type fileSum struct {
 	classes   []*classSum
 	topFuncs  map[string]int
 	topClass  map[string]int
-	assigns   map[string]string // module-level name -> callee of its value (app = FastAPI())
-	regs      []regCall         // calls that may register functions with a framework
-	dirs      map[int]directive
+	assigns   map[string]string          // module-level name -> callee of its value (app = FastAPI())
+	regs      []regCall                  // calls that may register functions with a framework
+	dirs      map[int][]policy.Directive // by line
 	dirErrs   []lineErr
 	deepSkips int
 	imports   []string // every imported qualified module/name, for framework guesses
@@ -264,7 +259,7 @@ func summarize(path string, src []byte, nodes []fnode) *fileSum {
 		topFuncs: map[string]int{},
 		topClass: map[string]int{},
 		assigns:  map[string]string{},
-		dirs:     map[int]directive{},
+		dirs:     map[int][]policy.Directive{},
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
 		locals: map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{}})
@@ -927,12 +922,12 @@ func (w *walker) comment(n int32) {
 		return
 	}
 	line, _ := lineCol(w.nodes[n].sr, 0)
-	d, errMsg, ok := parseDirective(t)
-	if errMsg != "" {
-		w.fs.dirErrs = append(w.fs.dirErrs, lineErr{line: line, msg: errMsg})
+	ds, errs := parseDirectives(t)
+	for _, e := range errs {
+		w.fs.dirErrs = append(w.fs.dirErrs, lineErr{line: line, msg: e})
 	}
-	if ok {
-		w.fs.dirs[line] = d
+	if len(ds) > 0 {
+		w.fs.dirs[line] = append(w.fs.dirs[line], ds...)
 	}
 }
 
@@ -962,12 +957,12 @@ func (w *walker) finishFunc(f *funcSum) {
 func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
 	switch d.kind {
 	case dRetained:
-		return retYes
+		return policy.Retains(policy.Global)
 	case dSelf:
-		return retSelf
+		return policy.Retains(policy.Field) // decided in phase 2: a view's self is per request
 	case dLocal:
 		if t, ok := f.tempRet[d.name]; ok && d.name != "" && t.kind != dLocal {
-			return classifyDest(f, t, false, loopStart)
+			return classifyDest(f, t, false, loopStart) // policy.Local: follow it
 		}
 		if loopStart >= 0 && guarded {
 			return retYes
@@ -978,11 +973,17 @@ func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
 			return classifyDest(f, t, false, loopStart)
 		}
 		if loopStart >= 0 && int(d.decl) < loopStart {
-			return retYes
+			// declared before the loop: policy.Outer for the iteration
+			// (whether the function itself runs per request is the
+			// per-request check's business)
+			if policy.Retains(policy.Outer).Resolve(false) {
+				return retYes
+			}
+			return retNo
 		}
 		return retNo
 	}
-	return retNo
+	return policy.Retains(policy.Discarded)
 }
 
 // resolve turns dotted names into qualified names using the module-level

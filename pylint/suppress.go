@@ -5,87 +5,111 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
-// Suppression directives, on the finding's line:
+// Suppression directives, on the finding's line (policy.Directive says
+// what they mean, the same in both languages):
 //
-//	# noqa                      all rules (like flake8)
-//	# noqa: SNAT005             listed rules; other tools' codes are ignored
+//	# noqa                       every rule (like flake8)
+//	# noqa: SNAT005              listed rules; a noqa naming no SNAT code is another linter's
 //	# noqa: SNAT002,SNAT005
-//	# snatlint: ignore[SNAT005] listed rules
-//	# snatlint: ignore[SNAT005] reason text after the list is allowed
+//	# snatlint: ignore[SNAT005] reason   listed rules; the reason is required
 var (
-	noqaRe     = regexp.MustCompile(`(?i)#\s*noqa\b(\s*:\s*([A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*)?)?`)
-	snatlintRe = regexp.MustCompile(`#\s*snatlint\s*:\s*(\S[^\[#]*?)?\s*(\[([^\]]*)\]?)?(?:\s*(?:#|$)|\s+.*$)`)
+	noqaRe     = regexp.MustCompile(`(?i)#\s*noqa\b(\s*:)?`)
+	noqaCodeRe = regexp.MustCompile(`^[\s,]*([A-Za-z]+[0-9]+)`)
+	snatlintRe = regexp.MustCompile(`#\s*snatlint\s*:`)
 	codeRe     = regexp.MustCompile(`^[A-Za-z]+[0-9]+$`)
 )
 
-// parseDirective parses the suppression directives in one comment. ok is
-// false when the comment holds no usable directive; errMsg describes a
-// malformed one.
-func parseDirective(comment string) (d directive, errMsg string, ok bool) {
-	d.rules = map[string]bool{}
-	var errs []string
-	if m := noqaRe.FindStringSubmatch(comment); m != nil {
-		switch {
-		case m[1] == "":
-			d.all = true
-			ok = true
-		case strings.TrimSpace(m[2]) == "":
-			errs = append(errs, "noqa directive with a colon but no rule IDs")
-		default:
-			for _, code := range splitCodes(m[2]) {
-				if !strings.HasPrefix(strings.ToUpper(code), "SNAT") {
-					continue // another tool's code
-				}
-				if _, known := catalog.Lookup(code); !known {
-					errs = append(errs, fmt.Sprintf("unknown rule ID %s in noqa directive", code))
-					continue
-				}
-				d.rules[code] = true
-				ok = true
-			}
+// parseDirectives parses the suppression directives in one comment; errs
+// describe malformed ones, which silence nothing.
+func parseDirectives(comment string) (ds []policy.Directive, errs []string) {
+	if m := noqaRe.FindStringSubmatchIndex(comment); m != nil {
+		d, err, ok := parseNoqa(comment[m[1]:], m[2] >= 0)
+		if err != "" {
+			errs = append(errs, err)
+		} else if ok {
+			ds = append(ds, d)
 		}
 	}
-	if i := strings.Index(comment, "snatlint"); i >= 0 {
-		m := snatlintRe.FindStringSubmatch(comment)
-		switch {
-		case m == nil:
-			if strings.Contains(comment[i:], ":") {
-				errs = append(errs, "malformed snatlint directive: want # snatlint: ignore[SNAT00x]")
-			}
-		case strings.TrimSpace(m[1]) != "ignore":
-			errs = append(errs, fmt.Sprintf("unknown snatlint directive %q: want ignore[SNAT00x]", strings.TrimSpace(m[1])))
-		case m[2] == "":
-			errs = append(errs, "snatlint ignore directive without a rule list: want ignore[SNAT00x]")
-		case !strings.HasSuffix(m[2], "]"):
-			errs = append(errs, "snatlint ignore directive with an unclosed rule list")
-		case strings.TrimSpace(m[3]) == "":
-			errs = append(errs, "snatlint ignore directive with an empty rule list")
-		default:
-			for _, code := range splitCodes(m[3]) {
-				if !codeRe.MatchString(code) {
-					errs = append(errs, fmt.Sprintf("malformed rule ID %q in snatlint ignore directive", code))
-					continue
-				}
-				if _, known := catalog.Lookup(code); !known {
-					errs = append(errs, fmt.Sprintf("unknown rule ID %s in snatlint ignore directive", code))
-					continue
-				}
-				d.rules[code] = true
-				ok = true
-			}
+	if m := snatlintRe.FindStringIndex(comment); m != nil {
+		d, err := parseIgnore(comment[m[1]:])
+		if err != "" {
+			errs = append(errs, err)
+		} else {
+			ds = append(ds, d)
 		}
 	}
-	return d, strings.Join(errs, "; "), ok
+	return ds, errs
 }
 
-func splitCodes(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+// parseNoqa parses what follows "# noqa" (and its colon, when coded).
+// A coded noqa that names no SNAT code belongs to another linter: ok is
+// false and nothing is reported.
+func parseNoqa(rest string, coded bool) (d policy.Directive, err string, ok bool) {
+	d.Form = "# noqa"
+	if !coded {
+		d.All = true
+		return d, "", true
+	}
+	var codes []string
+	for {
+		m := noqaCodeRe.FindStringSubmatchIndex(rest)
+		if m == nil {
+			break
+		}
+		codes = append(codes, rest[m[2]:m[3]])
+		rest = rest[m[1]:]
+	}
+	rules, all, ours, e := policy.RuleList(codes)
+	switch {
+	case !ours:
+		return policy.Directive{}, "", false
+	case e != nil:
+		return policy.Directive{}, fmt.Sprintf("# noqa: %v", e), false
+	}
+	d.Rules, d.All = rules, all
+	return d, "", true
 }
 
-// suppresses reports whether d silences rule.
-func (d directive) suppresses(rule string) bool {
-	return d.all || d.rules[rule]
+// parseIgnore parses what follows "# snatlint:": "ignore[IDs] reason".
+func parseIgnore(rest string) (policy.Directive, string) {
+	const want = "want # snatlint: ignore[SNAT00x] reason"
+	rest = strings.TrimLeft(rest, " \t")
+	verb := rest[:len(rest)-len(strings.TrimLeft(rest, "abcdefghijklmnopqrstuvwxyz_"))]
+	switch {
+	case verb == "":
+		return policy.Directive{}, "malformed snatlint directive: " + want
+	case verb != "ignore":
+		return policy.Directive{}, fmt.Sprintf("unknown snatlint directive %q: %s", verb, want)
+	}
+	rest = strings.TrimLeft(rest[len(verb):], " \t")
+	list, ok := strings.CutPrefix(rest, "[")
+	if !ok {
+		return policy.Directive{}, "snatlint ignore directive without a rule list: " + want
+	}
+	list, reason, ok := strings.Cut(list, "]")
+	if !ok {
+		return policy.Directive{}, "snatlint ignore directive with an unclosed rule list"
+	}
+	codes := policy.Codes(list)
+	if len(codes) == 0 {
+		return policy.Directive{}, "snatlint ignore directive with an empty rule list"
+	}
+	for _, c := range codes {
+		if !codeRe.MatchString(c) {
+			return policy.Directive{}, fmt.Sprintf("malformed rule ID %q in snatlint ignore directive", c)
+		}
+	}
+	rules, _, _, err := policy.RuleList(codes)
+	if err != nil {
+		return policy.Directive{}, fmt.Sprintf("# snatlint: ignore: %v", err)
+	}
+	reason, _, _ = strings.Cut(reason, "#") // a following comment is not the reason
+	d := policy.Directive{Form: "# snatlint: ignore", Own: true, Rules: rules, Reason: strings.TrimSpace(reason)}
+	if err := d.Check(); err != nil {
+		return policy.Directive{}, err.Error()
+	}
+	return d, ""
 }

@@ -3,7 +3,6 @@ package azureclient
 import (
 	_ "embed"
 
-	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/construct"
 	"github.com/snatlint/snatlint/analyzers/hotpath"
 	"github.com/snatlint/snatlint/analyzers/internal/thin"
@@ -19,7 +18,5 @@ var Analyzer = New(hotpath.Analyzer, construct.Analyzer)
 // New returns an azureclient analyzer using hp (hotpath.New) and cs
 // (construct.New built on the same hp).
 func New(hp, cs *analysis.Analyzer) *analysis.Analyzer {
-	return thin.NewAnalyzer("azureclient", doc, hp, cs, thin.Spec{
-		Rules: []string{catalog.SNAT003, catalog.SNAT004},
-	})
+	return thin.NewAnalyzer("azureclient", doc, hp, cs, thin.Spec{})
 }

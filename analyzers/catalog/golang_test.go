@@ -8,6 +8,12 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 )
 
+const (
+	pkgAzcoreRuntime = "github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	pkgArmRuntime    = "github.com/Azure/azure-sdk-for-go/sdk/azcore/arm/runtime"
+	pkgAzidentity    = "github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+)
+
 func goFunc(pkgPath, recv, name string) *types.Func {
 	pkg := types.NewPackage(pkgPath, pkgPath[len(pkgPath)-1:])
 	var r *types.Var
@@ -19,10 +25,11 @@ func goFunc(pkgPath, recv, name string) *types.Func {
 }
 
 func TestGoCatalogCall(t *testing.T) {
-	cat := catalog.NewGoCatalog([]catalog.GoExtra{
-		{Name: "example.com/lib.NewHTTPClient", Rule: catalog.SNAT002},
-		{Name: "example.com/lib.Factory.Pool", Rule: catalog.SNAT001},
-		{Name: "example.com/lib.Bad", Rule: "SNAT999"},
+	cat := catalog.NewGoCatalog([]*catalog.Row{
+		{Lang: catalog.Go, Package: "example.com/lib", Name: "NewHTTPClient", Rule: catalog.SNAT002},
+		{Lang: catalog.Go, Package: "example.com/lib", Receiver: "Factory", Name: "Pool", Rule: catalog.SNAT001},
+		{Lang: catalog.Go, Package: "example.com/lib", Name: "Bad", Rule: "SNAT999"},
+		{Lang: catalog.Python, Package: "example.com/lib", Name: "Py", Rule: catalog.SNAT002},
 	})
 	tests := []struct {
 		name     string
@@ -32,16 +39,17 @@ func TestGoCatalogCall(t *testing.T) {
 	}{
 		{"clone", goFunc("net/http", "Transport", "Clone"), catalog.SNAT001, true},
 		{"client do", goFunc("net/http", "Client", "Do"), "", false},
-		{"azcore pipeline", goFunc(catalog.GoPkgAzcoreRuntime, "", "NewPipeline"), catalog.SNAT003, true},
-		{"arm pipeline", goFunc(catalog.GoPkgArmRuntime, "", "NewPipeline"), catalog.SNAT003, true},
-		{"credential", goFunc(catalog.GoPkgAzidentity, "", "NewDefaultAzureCredential"), catalog.SNAT004, true},
-		{"cli credential", goFunc(catalog.GoPkgAzidentity, "", "NewAzureCLICredential"), catalog.SNAT004, true},
-		{"obo credential", goFunc(catalog.GoPkgAzidentity, "", "NewOnBehalfOfCredentialWithSecret"), "", false},
-		{"credential method", goFunc(catalog.GoPkgAzidentity, "DefaultAzureCredential", "NewXCredential"), "", false},
+		{"azcore pipeline", goFunc(pkgAzcoreRuntime, "", "NewPipeline"), catalog.SNAT003, true},
+		{"arm pipeline", goFunc(pkgArmRuntime, "", "NewPipeline"), catalog.SNAT003, true},
+		{"credential", goFunc(pkgAzidentity, "", "NewDefaultAzureCredential"), catalog.SNAT004, true},
+		{"cli credential", goFunc(pkgAzidentity, "", "NewAzureCLICredential"), catalog.SNAT004, true},
+		{"obo credential", goFunc(pkgAzidentity, "", "NewOnBehalfOfCredentialWithSecret"), "", false},
+		{"credential method", goFunc(pkgAzidentity, "DefaultAzureCredential", "NewXCredential"), "", false},
 		{"look-alike package", goFunc("example.com/azidentity", "", "NewDefaultAzureCredential"), "", false},
 		{"extra func", goFunc("example.com/lib", "", "NewHTTPClient"), catalog.SNAT002, true},
 		{"extra method", goFunc("example.com/lib", "Factory", "Pool"), catalog.SNAT001, true},
 		{"extra bad rule", goFunc("example.com/lib", "", "Bad"), "", false},
+		{"python row", goFunc("example.com/lib", "", "Py"), "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,8 +66,8 @@ func TestGoCatalogSilent(t *testing.T) {
 		fn   *types.Func
 		want bool
 	}{
-		{goFunc(catalog.GoPkgAzidentity, "", "NewOnBehalfOfCredentialWithCertificate"), true},
-		{goFunc(catalog.GoPkgAzidentity, "", "NewDefaultAzureCredential"), false},
+		{goFunc(pkgAzidentity, "", "NewOnBehalfOfCredentialWithCertificate"), true},
+		{goFunc(pkgAzidentity, "", "NewDefaultAzureCredential"), false},
 		{goFunc("net/http/httputil", "", "DumpRequestOut"), true},
 		{goFunc("net/http/httputil", "", "DumpRequest"), false},
 	}

@@ -1,186 +1,118 @@
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
-// PyLevel is the level of every Python rule: each Python construction in
-// the catalog owns (or builds and discards) its own connection pool, so a
-// per-request one is always a pool per request (design.md, "Why each
-// matters").
-const PyLevel = LevelError
-
-// Python constructions with a fixed qualified name (module.attr, as
-// resolved from the file's imports).
-var pyExact = map[string]string{
-	// SNAT001: connection pools.
-	"urllib3.PoolManager":                     SNAT001,
-	"urllib3.ProxyManager":                    SNAT001,
-	"urllib3.poolmanager.PoolManager":         SNAT001,
-	"urllib3.poolmanager.ProxyManager":        SNAT001,
-	"requests.adapters.HTTPAdapter":           SNAT001,
-	"aiohttp.TCPConnector":                    SNAT001,
-	"aiohttp.connector.TCPConnector":          SNAT001,
-	"requests.Session":                        SNAT002,
-	"requests.session":                        SNAT002,
-	"requests.sessions.Session":               SNAT002,
-	"requests.sessions.session":               SNAT002,
-	"httpx.Client":                            SNAT002,
-	"httpx.AsyncClient":                       SNAT002,
-	"aiohttp.ClientSession":                   SNAT002,
-	"aiohttp.client.ClientSession":            SNAT002,
-	"http.client.HTTPConnection":              SNAT002,
-	"http.client.HTTPSConnection":             SNAT002,
-	"azure.core.PipelineClient":               SNAT003,
-	"azure.core.AsyncPipelineClient":          SNAT003,
-	"aiohttp.request":                         SNAT005,
-	"aiohttp.client.request":                  SNAT005,
-	"urllib.request.urlopen":                  SNAT005,
-	"azure.identity.OnBehalfOfCredential":     "", // per user by design: silent
-	"azure.identity.aio.OnBehalfOfCredential": "",
+// PyMatch is a Python construction matched by a row.
+type PyMatch struct {
+	Rule string
+	Row  *Row
+	// Class is set when the name is a class itself (not a function or a
+	// from_* factory): a project-local subclass of it constructs too.
+	Class bool
 }
 
-// pyOneShot are the module-level one-shot helpers of requests and httpx.
-var pyOneShot = map[string]bool{
-	"get": true, "post": true, "put": true, "patch": true, "delete": true,
-	"head": true, "options": true, "request": true,
-}
-
-// PyMatcher matches resolved Python qualified names against the catalog and
-// the configuration's extra constructors. The zero value uses the built-in
-// catalog only. It is immutable once built.
+// PyMatcher matches resolved Python qualified names against the Python
+// rows: the providers' and the configuration's. The zero value and nil
+// hold the providers' rows only. It is immutable once built.
 type PyMatcher struct {
-	extra map[string]string
+	idx *pyIndex
 }
 
-// NewPyMatcher returns a matcher with extra constructors ("module.attr" to
-// rule ID) on top of the built-in catalog.
-func NewPyMatcher(extra map[string]string) *PyMatcher {
-	m := &PyMatcher{extra: map[string]string{}}
-	for k, v := range extra {
-		m.extra[k] = v
+type pyIndex struct {
+	exact map[string][]*Row // "module.name" of rows without wildcards
+	globs map[string][]*Row // by the module's first segment ("" when it is a wildcard)
+}
+
+var builtinPy = sync.OnceValue(func() *pyIndex { return newPyIndex(BuiltinRows()) })
+
+// NewPyMatcher returns a matcher of the built-in rows and extra (Python
+// rows from the configuration; rows of another language are ignored).
+func NewPyMatcher(extra []*Row) *PyMatcher {
+	if len(extra) == 0 {
+		return &PyMatcher{}
 	}
-	return m
+	return &PyMatcher{idx: newPyIndex(append(slices.Clone(BuiltinRows()), extra...))}
 }
 
-// Match reports the rule a call to the qualified name q is reported under,
-// or ok=false when q is not a pool-owning construction. q is the dotted
-// name the callee resolves to, e.g. "requests.Session",
-// "azure.storage.blob.BlobServiceClient.from_connection_string".
-func (m *PyMatcher) Match(q string) (rule string, ok bool) {
-	if m != nil {
-		if r, ok := m.extra[q]; ok {
-			return r, r != ""
+func newPyIndex(rows []*Row) *pyIndex {
+	idx := &pyIndex{exact: map[string][]*Row{}, globs: map[string][]*Row{}}
+	for _, r := range rows {
+		if r.Lang != Python || !r.valid() {
+			continue
+		}
+		if !hasStar(r.Package) && !hasStar(r.Name) {
+			k := r.Package + "." + r.Name
+			idx.exact[k] = append(idx.exact[k], r)
+			continue
+		}
+		first, _, _ := strings.Cut(r.Package, ".")
+		if hasStar(first) {
+			first = ""
+		}
+		idx.globs[first] = append(idx.globs[first], r)
+	}
+	return idx
+}
+
+func (m *PyMatcher) index() *pyIndex {
+	if m != nil && m.idx != nil {
+		return m.idx
+	}
+	return builtinPy()
+}
+
+// Match reports the construction a call to the qualified name q performs
+// ("requests.Session", "azure.storage.blob.BlobServiceClient.from_url"):
+// a row for q, or q is a from_* classmethod of a class row. ok is false
+// when q is no construction or a silent row.
+func (m *PyMatcher) Match(q string) (PyMatch, bool) {
+	idx := m.index()
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 {
+		return PyMatch{}, false
+	}
+	mod, name := q[:i], q[i+1:]
+	if rows := idx.exact[q]; len(rows) > 0 {
+		return result(best(rows), isClassName(name))
+	}
+	direct := idx.candidates(mod, name)
+	var factory []*Row
+	if strings.HasPrefix(name, "from_") {
+		if j := strings.LastIndexByte(mod, '.'); j > 0 && isClassName(mod[j+1:]) {
+			if rows := idx.exact[mod]; len(rows) > 0 {
+				return result(best(rows), false)
+			}
+			factory = idx.candidates(mod[:j], mod[j+1:])
 		}
 	}
-	if r, ok := pyExact[q]; ok {
-		return r, r != ""
+	b := best(append(slices.Clone(direct), factory...))
+	if b == nil {
+		return PyMatch{}, false
 	}
-	mod, name, found := strings.Cut(q, ".")
-	if !found {
-		return "", false
+	return result(b, slices.Contains(direct, b) && isClassName(name))
+}
+
+func result(r *Row, class bool) (PyMatch, bool) {
+	if r == nil || r.Silent != "" {
+		return PyMatch{}, false
 	}
-	switch mod {
-	case "requests", "httpx":
-		// requests.get, requests.api.get, httpx.get, httpx.stream
-		rest := strings.TrimPrefix(name, "api.")
-		if pyOneShot[rest] || (mod == "httpx" && rest == "stream") {
-			return SNAT005, true
+	return PyMatch{Rule: r.Rule, Row: r, Class: class}, true
+}
+
+// candidates are the wildcard rows matching mod and name.
+func (idx *pyIndex) candidates(mod, name string) []*Row {
+	first, _, _ := strings.Cut(mod, ".")
+	var out []*Row
+	for _, bucket := range [][]*Row{idx.globs[first], idx.globs[""]} {
+		for _, r := range bucket {
+			if matchName(r.Name, name) && matchModule(r.Package, mod) {
+				out = append(out, r)
+			}
 		}
-		return "", false
-	case "azure":
-		return matchAzure(q)
 	}
-	return "", false
-}
-
-// IsPyClassRule reports whether q names a class (not a one-shot function),
-// so that a project-local subclass of it is a construction too.
-func (m *PyMatcher) IsPyClassRule(q string) (string, bool) {
-	r, ok := m.Match(q)
-	if !ok || r == SNAT005 {
-		return "", false
-	}
-	last := q[strings.LastIndexByte(q, '.')+1:]
-	if strings.HasPrefix(last, "from_") || last == "session" {
-		return "", false
-	}
-	return r, true
-}
-
-// matchAzure matches names under azure.*: credentials of azure.identity
-// (SNAT004), management clients azure.mgmt.*...Client and data-plane
-// *Client classes (SNAT003), with their from_* classmethod factories and
-// .aio variants.
-func matchAzure(q string) (string, bool) {
-	parts := strings.Split(q, ".")
-	if len(parts) < 3 {
-		return "", false
-	}
-	last := parts[len(parts)-1]
-	cls := last
-	clsIdx := len(parts) - 1
-	if strings.HasPrefix(last, "from_") {
-		cls = parts[len(parts)-2]
-		clsIdx = len(parts) - 2
-	}
-	if clsIdx < 2 || !isUpperIdent(cls) {
-		return "", false
-	}
-	switch parts[1] {
-	case "identity":
-		if cls != last {
-			return "", false // no from_* on credentials
-		}
-		if strings.HasSuffix(cls, "Credential") && cls != "OnBehalfOfCredential" {
-			return SNAT004, true
-		}
-		return "", false
-	case "core", "functions":
-		// azure.core.credentials.AzureKeyCredential holds a key, not a pool;
-		// azure.core pipeline clients are in pyExact.
-		return "", false
-	}
-	if strings.HasSuffix(cls, "Client") {
-		return SNAT003, true
-	}
-	return "", false
-}
-
-func isUpperIdent(s string) bool {
-	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
-}
-
-// PyWhat is a short description of what a Python construction builds, for
-// messages.
-func PyWhat(rule, q string) string {
-	switch rule {
-	case SNAT001:
-		return "new connection pool " + q
-	case SNAT002:
-		return "new HTTP client " + q
-	case SNAT003:
-		return "new Azure SDK client " + q
-	case SNAT004:
-		return "new Azure credential " + q
-	case SNAT005:
-		return "one-shot request " + q
-	}
-	return q
-}
-
-// PyWhy is why a per-request construction under rule matters, for
-// messages.
-func PyWhy(rule string) string {
-	switch rule {
-	case SNAT001:
-		return "every run opens new TCP and TLS connections that are never reused, exhausting SNAT ports (128 per destination, reclaimed about 4 minutes after close)"
-	case SNAT002:
-		return "every run builds a new connection pool, so no connection is reused and SNAT ports run out (128 per destination, reclaimed about 4 minutes after close)"
-	case SNAT003:
-		return "every Azure SDK client owns its own transport and connection pool, so each run opens new connections and exhausts SNAT ports (128 per destination, reclaimed about 4 minutes after close)"
-	case SNAT004:
-		return "its token cache is thrown away, so each run fetches a new token from Entra ID or IMDS over new connections"
-	case SNAT005:
-		return "it opens a new session for a single request and closes it, so no connection is ever reused and SNAT ports run out (128 per destination, reclaimed about 4 minutes after close)"
-	}
-	return ""
+	return out
 }

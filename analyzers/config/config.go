@@ -2,7 +2,11 @@
 // the options both passes take from it.
 package config
 
-import "github.com/snatlint/snatlint/analyzers/catalog"
+import (
+	"strings"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
+)
 
 // File is the decoded .snatlint.yaml. The zero value is the default
 // configuration.
@@ -11,6 +15,11 @@ type File struct {
 
 	Go     Go
 	Python Python
+
+	// Rows are extra constructions of any rule, with the schema of the
+	// provider files (analyzers/catalog/providers): a company's NewRedis,
+	// make_s3, ...
+	Rows []*catalog.Row
 
 	// Exclude holds path globs (slash-separated, relative to the
 	// directory holding the config file) whose files are not checked.
@@ -28,7 +37,63 @@ type RuleSetting struct {
 	Level    catalog.Level // empty: the rule's own level
 }
 
-// Constructor is an extra pool-owning constructor from the config.
+// GoRows are the configuration's Go rows: Go.Constructors and the Go
+// rows of Rows. f may be nil.
+func (f *File) GoRows() []*catalog.Row { return f.rows(catalog.Go) }
+
+// PythonRows are the configuration's Python rows: Python.Constructors
+// and the Python rows of Rows. f may be nil.
+func (f *File) PythonRows() []*catalog.Row { return f.rows(catalog.Python) }
+
+func (f *File) rows(lang catalog.Lang) []*catalog.Row {
+	if f == nil {
+		return nil
+	}
+	var out []*catalog.Row
+	cs := f.Go.Constructors
+	if lang == catalog.Python {
+		cs = f.Python.Constructors
+	}
+	for _, c := range cs {
+		out = append(out, c.Row(lang, f.Path))
+	}
+	for _, r := range f.Rows {
+		if r.Lang == lang {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Row is the catalog row of a constructor of lang: "pkg/path.Func",
+// "pkg/path.Type" or "pkg/path.Type.Method" for Go, "module.attr" for
+// Python.
+func (c Constructor) Row(lang catalog.Lang, source string) *catalog.Row {
+	r := &catalog.Row{Lang: lang, Rule: c.Rule, Source: source}
+	if lang == catalog.Python {
+		i := strings.LastIndexByte(c.Name, '.')
+		r.Package, r.Name = c.Name[:max(i, 0)], c.Name[i+1:]
+		return r
+	}
+	slash := strings.LastIndexByte(c.Name, '/')
+	dot := strings.IndexByte(c.Name[slash+1:], '.')
+	if dot < 0 {
+		r.Package, r.Name = c.Name, ""
+		return r
+	}
+	r.Package = c.Name[:slash+1+dot]
+	rest := c.Name[slash+1+dot+1:]
+	if recv, name, ok := strings.Cut(rest, "."); ok {
+		r.Receiver, r.Name = recv, name
+	} else {
+		r.Name = rest
+	}
+	return r
+}
+
+// Constructor is an extra pool-owning constructor from the config (the
+// go.constructors and python.constructors keys; rows are the general
+// form).
 type Constructor struct {
 	// Name is "pkg/path.Func", "pkg/path.Type" or "pkg/path.Type.Method"
 	// for Go, "module.attr" for Python.

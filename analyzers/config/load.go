@@ -103,6 +103,7 @@ func Parse(path string, data []byte) (*File, error) {
 		"python":  func(n *yaml.Node) error { return d.pythonSection(n, &f.Python) },
 		"exclude": func(n *yaml.Node) error { return d.globs(n, &f.Exclude) },
 		"rules":   func(n *yaml.Node) error { return d.rules(n, &f.Rules) },
+		"rows":    func(n *yaml.Node) error { return d.rows(n, &f.Rows) },
 		"tests":   func(n *yaml.Node) error { return d.boolean(n, &f.Tests) },
 	}); err != nil {
 		return nil, err
@@ -277,6 +278,20 @@ func (d decoder) constructors(n *yaml.Node, out *[]Constructor, valid func(strin
 	})
 }
 
+// rows decodes extra catalog rows (catalog.DecodeRows: the provider
+// files' schema).
+func (d decoder) rows(n *yaml.Node, out *[]*catalog.Row) error {
+	rows, err := catalog.DecodeRows(n, d.path)
+	if err != nil {
+		if re, ok := err.(*catalog.RowError); ok {
+			return fmt.Errorf("%s:%d: %s", d.path, re.Line, re.Msg)
+		}
+		return d.errorf(n, "%v", err)
+	}
+	*out = append(*out, rows...)
+	return nil
+}
+
 func (d decoder) globs(n *yaml.Node, out *[]string) error {
 	return d.list(n, func(e *yaml.Node) error {
 		var s string
@@ -315,12 +330,11 @@ func (d decoder) rules(n *yaml.Node, out *map[string]RuleSetting) error {
 				if err := d.str(n, &s); err != nil {
 					return err
 				}
-				switch l := catalog.Level(s); l {
-				case catalog.LevelError, catalog.LevelWarning, catalog.LevelNote:
-					rs.Level = l
-				default:
-					return d.errorf(n, "bad level %q: want error, warning or note", s)
+				l, err := catalog.ParseLevel(s)
+				if err != nil {
+					return d.errorf(n, "%v", err)
 				}
+				rs.Level = l
 				return nil
 			},
 		}); err != nil {

@@ -68,6 +68,9 @@ func TestParseErrors(t *testing.T) {
 		{"mapping expected", "- a\n- b\n", "x.yaml:1: expected a mapping"},
 		{"duplicate key", "tests: true\ntests: false\n", "x.yaml:2:"},
 		{"yaml syntax", "go: [\n", "x.yaml: "},
+		{"row unknown key", "rows:\n  - lang: go\n    package: a/b\n    name: N\n    rule: SNAT002\n    colour: red\n", "x.yaml:6: unknown key \"colour\" in row"},
+		{"row bad rule", "rows:\n  - {lang: python, module: a.b, name: c, rule: SNAT1}\n", "x.yaml:2: unknown rule \"SNAT1\""},
+		{"rows not a list", "rows: {lang: go}\n", "x.yaml:1: expected a list of rows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +82,49 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse(%q) = %q, want prefix %q", tt.src, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRows: .snatlint.yaml rows have the provider files' schema, for any
+// rule; the constructors keys stay and become rows too.
+func TestRows(t *testing.T) {
+	src := `go:
+  constructors:
+    - {name: example.com/platform/httpx.Factory.NewClient, rule: SNAT002}
+python:
+  constructors:
+    - {name: mycorp.http.make_session, rule: SNAT002}
+rows:
+  - {lang: go, package: example.com/platform/redisx, name: NewRedis, rule: SNAT001, variant: own-pool}
+  - lang: python
+    module: mycorp.aws
+    name: [make_s3, make_sqs]
+    rule: SNAT005
+`
+	f, err := Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range append(f.GoRows(), f.PythonRows()...) {
+		got = append(got, string(r.Lang)+" "+r.String()+" "+r.Rule+" "+r.Variant.String())
+	}
+	want := []string{
+		"go example.com/platform/httpx.Factory.NewClient SNAT002 default",
+		"go example.com/platform/redisx.NewRedis SNAT001 own-pool",
+		"python mycorp.http.make_session SNAT002 default",
+		"python mycorp.aws.make_s3 SNAT005 default",
+		"python mycorp.aws.make_sqs SNAT005 default",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if m, ok := catalog.NewPyMatcher(f.PythonRows()).Match("mycorp.aws.make_sqs"); !ok || m.Rule != "SNAT005" {
+		t.Errorf("the configured Python row does not match: %+v %v", m, ok)
+	}
+	var nilFile *File
+	if nilFile.GoRows() != nil || nilFile.PythonRows() != nil {
+		t.Errorf("a nil *File has rows")
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/hotpath"
 	"github.com/snatlint/snatlint/analyzers/internal/docutil"
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -50,9 +51,11 @@ func New(hp *analysis.Analyzer) *analysis.Analyzer {
 // Constructs is the fact "this function constructs a pool-owning value
 // on every call".
 type Constructs struct {
-	Rule  string // rule ID of the most severe construction reached
-	Level string // its level
-	What  string // what the root builds: "http.Transport", "Azure SDK pipeline", ...
+	Rule    string // rule ID of the most severe construction reached
+	Level   string // its level
+	Variant uint8  // its catalog.Variant
+	Pool    string // for a SharedPool variant: the pool shared ("http.DefaultTransport")
+	What    string // what is built: "http.Transport", "Azure SDK client", ...
 	// Chain names the functions from this one down to the root,
 	// qualified by package name ("armcompute.NewVirtualMachinesClient");
 	// ChainPkgs holds their package paths.
@@ -86,25 +89,25 @@ type Site struct {
 	Cursor inspector.Cursor
 	Rule   string
 	Level  catalog.Level
+	// Variant is what the construction does with its pool; with Rule it
+	// decides Level (catalog.Rule.LevelOf) and the phrasing.
+	Variant catalog.Variant
+	// Pool names the pool a SharedPool site shares: the row's default
+	// ("http.DefaultTransport") or "its Transport" when its option field
+	// holds an existing one.
+	Pool string
 	// What was built: "http.Transport", "http.Client", "MyClient
-	// (http.Client)", "Azure SDK pipeline", "azidentity.DefaultAzureCredential".
+	// (http.Client)", "Azure SDK pipeline", "Azure credential".
 	What string
+	// Row is the catalog row matched by a direct construction; nil for
+	// calls to fact-carrying functions.
+	Row *catalog.Row
 	// Callee is the called function: a catalog root or a function
 	// carrying Fact; nil for literals, new and zero values.
 	Callee *types.Func
 	Fact   *Constructs // for calls to fact-carrying functions
-	// SharedPool is set for an http.Client that does not build its own
-	// transport: "http.DefaultTransport" (nil Transport) or "its
-	// Transport".
-	SharedPool string
-	// FreshTransport is set for an http.Client or an Azure client whose
-	// transport is built right there.
-	FreshTransport bool
-	// DisableKeepAlives is set for a transport literal with
-	// DisableKeepAlives: true.
-	DisableKeepAlives bool
-	// Const is set for &http.Client{...} and &http.Transport{...}
-	// literals whose fields are all constants (a fix can hoist them).
+	// Const is set for literals whose fields are all constants (a fix
+	// can hoist them).
 	Const bool
 }
 
@@ -149,7 +152,7 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 	a := &analyzer{
 		pass:   pass,
 		hp:     hp,
-		cat:    catalog.NewGoCatalog(extras(hp)),
+		cat:    catalog.NewGoCatalog(hp.Config().GoRows()),
 		local:  map[*types.Func]*Constructs{},
 		decls:  map[*types.Func]inspector.Cursor{},
 		byNode: map[ast.Node]*candidate{},
@@ -164,23 +167,11 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 	return a.result(), nil
 }
 
-func extras(hp *hotpath.Result) []catalog.GoExtra {
-	cfg := hp.Config()
-	if cfg == nil {
-		return nil
-	}
-	var out []catalog.GoExtra
-	for _, c := range cfg.Go.Constructors {
-		out = append(out, catalog.GoExtra{Name: c.Name, Rule: c.Rule})
-	}
-	return out
-}
-
 // relevant reports whether the package can construct anything: it is or
 // imports a root package or a configured constructor's package, or
 // imports a package with the Relevant fact.
 func (a *analyzer) relevant() bool {
-	roots := append(slices.Clone(catalog.RootPackages), a.cat.ExtraPackages()...)
+	roots := a.cat.Packages()
 	if slices.Contains(roots, a.pass.Pkg.Path()) {
 		return true
 	}
@@ -208,7 +199,7 @@ func (a *analyzer) collect() {
 				if p := cur.Parent(); cur.ParentEdgeKind() == edge.UnaryExpr_X && p.Node().(*ast.UnaryExpr).Op == token.AND {
 					rep = p
 				}
-				a.add(rep, Site{Rule: c.Rule, What: typeWhat(info.TypeOf(n), c)}, n)
+				a.add(rep, Site{Rule: c.Rule, Row: c.Row, What: typeWhat(info.TypeOf(n), c)}, n)
 			}
 		case *ast.CallExpr:
 			a.collectCall(cur, n)
@@ -222,7 +213,7 @@ func (a *analyzer) collect() {
 				continue
 			}
 			for i := range n.Names {
-				a.add(cur.ChildAt(edge.ValueSpec_Names, i), Site{Rule: c.Rule, What: typeWhat(t, c)}, nil)
+				a.add(cur.ChildAt(edge.ValueSpec_Names, i), Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, nil)
 			}
 		}
 	}
@@ -230,7 +221,7 @@ func (a *analyzer) collect() {
 
 // typeWhat names a constructed type: "http.Client", or "MyClient
 // (http.Client)" for a defined type.
-func typeWhat(t types.Type, c catalog.GoConstruction) string {
+func typeWhat(t types.Type, c catalog.GoMatch) string {
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		name := n.Obj().Name()
 		if n.Obj().Pkg() != nil {
@@ -249,7 +240,7 @@ func (a *analyzer) collectCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 			t := info.TypeOf(call.Args[0])
 			if c, ok := a.cat.Type(t); ok {
-				a.add(cur, Site{Rule: c.Rule, What: typeWhat(t, c)}, call)
+				a.add(cur, Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, call)
 			}
 			return
 		}
@@ -259,7 +250,7 @@ func (a *analyzer) collectCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if c, ok := a.cat.Call(fn); ok {
-		a.add(cur, Site{Rule: c.Rule, What: c.What, Callee: fn}, call)
+		a.add(cur, Site{Rule: c.Rule, Row: c.Row, What: c.What, Callee: fn}, call)
 		return
 	}
 	if fn.Pkg() == a.pass.Pkg {
@@ -268,7 +259,7 @@ func (a *analyzer) collectCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	var f Constructs
 	if a.pass.ImportObjectFact(fn, &f) {
-		a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), What: f.What, Callee: fn, Fact: &f}, call)
+		a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), Variant: catalog.Variant(f.Variant), Pool: f.Pool, What: f.What, Callee: fn, Fact: &f}, call)
 	}
 }
 
@@ -639,7 +630,7 @@ func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, depth int)
 		return false
 	}
 	if a.isPackageVar(obj) {
-		return true
+		return policy.Retains(policy.Global).Resolve(false)
 	}
 	scope, fn := a.innermostScope(site)
 	if !scope.Valid() {
@@ -653,17 +644,19 @@ func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, depth int)
 		inner = n.Body
 	}
 	if declared >= inner.Pos() && declared < inner.End() {
-		return a.retainedVar(obj, site, depth) // local: follow it
+		return a.retainedVar(obj, site, depth) // policy.Local: follow it
 	}
-	if fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site) {
-		return false
-	}
+	// Declared outside: a receiver (policy.Field), or a parameter, a
+	// captured variable, a map made before the loop (policy.Outer). Both
+	// retain unless their holder is per request: the function is a
+	// handler, or the receiver's type is a handler type, whose methods
+	// run on every call made from its handlers.
+	store := policy.Outer
+	perRequest := fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site)
 	if fn != nil && fn.Signature().Recv() == obj {
-		// An unguarded store into the receiver of a handler type's
-		// method runs on every call made from its handlers.
-		return !hasServeHTTP(obj.Type())
+		store, perRequest = policy.Field, perRequest || hasServeHTTP(obj.Type())
 	}
-	return true // a local, parameter or captured variable outliving the loop
+	return policy.Retains(store).Resolve(perRequest)
 }
 
 // innermostScope is the innermost loop body or function around site and

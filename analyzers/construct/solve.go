@@ -8,6 +8,7 @@ import (
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -40,7 +41,7 @@ func (a *analyzer) solve() {
 		}
 		for _, c := range a.cands {
 			if c.site.Rule != "" {
-				a.setLevel(c)
+				a.decide(c)
 			}
 		}
 		a.fixpoint(order, byOwner)
@@ -98,27 +99,27 @@ func (a *analyzer) resolveLocal(c *candidate) {
 		return
 	}
 	c.site.Fact, c.site.Rule, c.site.What = f, f.Rule, f.What
-	c.site.Level = catalog.Level(f.Level)
-	if f.Rule == catalog.SNAT003 && a.freshArgs(c.site.Cursor) {
-		c.site.Level, c.site.FreshTransport = catalog.LevelError, true
-	}
+	c.site.Variant, c.site.Pool = catalog.Variant(f.Variant), f.Pool
+	a.decide(c)
 }
 
-// worse reports whether x is more severe than y: a higher level, then a
-// lower rule number.
+// worse reports whether x is more severe than y (policy.MoreSevere).
 func worse(x, y Site) bool {
-	if rx, ry := x.Level.Rank(), y.Level.Rank(); rx != ry {
-		return rx > ry
-	}
-	return x.Rule < y.Rule
+	return policy.MoreSevere(policy.Severity{Rule: x.Rule, Level: x.Level}, policy.Severity{Rule: y.Rule, Level: y.Level})
 }
 
 // factFor builds fn's fact from its most severe candidate.
 func (a *analyzer) factFor(fn *types.Func, c *candidate) *Constructs {
+	what := c.site.What
+	if calls := catalog.MustLookup(c.site.Rule).Calls(catalog.Go); calls != "" {
+		what = calls
+	}
 	f := &Constructs{
 		Rule:      c.site.Rule,
 		Level:     string(c.site.Level),
-		What:      c.site.What,
+		Variant:   uint8(c.site.Variant),
+		Pool:      c.site.Pool,
+		What:      what,
 		Chain:     []string{typesx.FuncName(fn, nil)},
 		ChainPkgs: []string{fn.Pkg().Path()},
 	}
@@ -141,45 +142,52 @@ func (a *analyzer) factFor(fn *types.Func, c *candidate) *Constructs {
 	return f
 }
 
-// setLevel decides the level of a direct construction or of a call to
-// an imported fact-carrying function.
-func (a *analyzer) setLevel(c *candidate) {
+// decide sets the variant and the level of a direct construction or of
+// a call to a fact-carrying function, from its row or fact and what the
+// site shows: a keep-alive field set to true, a shared-pool
+// construction's option field or arguments holding a pool built right
+// there.
+func (a *analyzer) decide(c *candidate) {
 	s := &c.site
-	if s.Fact != nil {
-		s.Level = catalog.Level(s.Fact.Level)
-	} else {
-		s.Level = catalog.MustLookup(s.Rule).Level
-	}
 	lit := compositeLit(c.node)
-	switch s.Rule {
-	case catalog.SNAT001:
-		s.Level = catalog.LevelError
-		if v := fieldValue(lit, "DisableKeepAlives"); v != nil {
-			if tv, ok := a.pass.TypesInfo.Types[v]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
-				s.DisableKeepAlives = true
+	switch {
+	case s.Fact != nil:
+		s.Variant, s.Pool = catalog.Variant(s.Fact.Variant), s.Fact.Pool
+		if s.Variant == catalog.SharedPool && a.freshArgs(s.Cursor) {
+			s.Variant, s.Pool = catalog.FreshTransport, ""
+		}
+	case s.Row != nil:
+		row := s.Row
+		s.Variant, s.Pool = row.Variant, row.Pool
+		if row.KeepAliveOff != "" && a.constTrue(fieldValue(lit, row.KeepAliveOff)) {
+			s.Variant = catalog.KeepAliveOff
+		}
+		if s.Variant == catalog.SharedPool {
+			switch {
+			case lit != nil && row.Option != "":
+				if v := fieldValue(lit, row.Option); v != nil && !a.isNil(v) {
+					if a.fresh(v, s.Cursor, 0) {
+						s.Variant, s.Pool = catalog.FreshTransport, ""
+					} else {
+						s.Pool = "its " + row.Option
+					}
+				}
+			case lit == nil && a.freshArgs(s.Cursor):
+				s.Variant, s.Pool = catalog.FreshTransport, ""
 			}
 		}
 		s.Const = a.allConst(lit)
-	case catalog.SNAT002:
-		if s.Fact != nil || s.Callee != nil {
-			break // a fact's level, or a configured constructor's rule level
-		}
-		s.Level, s.SharedPool = catalog.LevelWarning, "http.DefaultTransport"
-		if v := fieldValue(lit, "Transport"); v != nil && !a.isNil(v) {
-			if a.fresh(v, s.Cursor, 0) {
-				s.Level, s.SharedPool, s.FreshTransport = catalog.LevelError, "", true
-			} else {
-				s.SharedPool = "its Transport"
-			}
-		}
-		s.Const = a.allConst(lit)
-	case catalog.SNAT003:
-		if a.freshArgs(s.Cursor) {
-			s.Level, s.FreshTransport = catalog.LevelError, true
-		}
-	case catalog.SNAT004:
-		s.Level = catalog.LevelError
 	}
+	s.Level = catalog.MustLookup(s.Rule).LevelOf(catalog.Go, s.Variant)
+}
+
+// constTrue reports whether e is the constant true.
+func (a *analyzer) constTrue(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	tv, ok := a.pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // compositeLit returns n as a composite literal, or nil.
@@ -243,7 +251,7 @@ func (a *analyzer) fresh(e ast.Expr, site inspector.Cursor, depth int) bool {
 		return false
 	}
 	e = ast.Unparen(e)
-	if c := a.byNode[e]; c != nil && (c.site.Rule == catalog.SNAT001 || c.site.Rule == catalog.SNAT002) {
+	if c := a.byNode[e]; c != nil && c.site.Rule != "" && catalog.MustLookup(c.site.Rule).Transport {
 		return true
 	}
 	switch e := e.(type) {

@@ -7,11 +7,11 @@ import (
 	"go/constant"
 	"go/types"
 	"reflect"
-	"strings"
 	"sync"
 
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/analyzers/internal/docutil"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
@@ -127,11 +127,7 @@ func (r *Result) Inspector() *inspector.Inspector { return r.inspct }
 // SkipFile reports whether f is not checked: a _test.go file without
 // -tests, or a path excluded by the configuration.
 func (r *Result) SkipFile(f *ast.File) bool {
-	name := r.pass.Fset.File(f.FileStart).Name()
-	if !r.tests && strings.HasSuffix(name, "_test.go") {
-		return true
-	}
-	return config.Excluded(r.cfg, name)
+	return policy.Files{Config: r.cfg, Tests: r.tests}.Skip(r.pass.Fset.File(f.FileStart).Name())
 }
 
 // ContextOf returns the innermost per-request context enclosing cur, if

@@ -64,11 +64,10 @@ func (h *hoister) fix(s construct.Site) []analysis.SuggestedFix {
 	}
 	tf := h.pass.Fset.File(un.Pos())
 	expr := string(src[tf.Offset(un.Pos()):tf.Offset(un.End())])
-	kind := "Client"
-	if strings.Contains(s.What, "Transport") {
-		kind = "Transport"
+	if s.Row == nil {
+		return nil
 	}
-	name := h.name(fd.Name.Name, kind, un.Pos())
+	name := h.name(fd.Name.Name, s.Row.Name, un.Pos()) // getVMClient, getVMTransport
 	at := fd.Pos()
 	if fd.Doc != nil {
 		at = fd.Doc.Pos()

@@ -3,7 +3,6 @@ package httpclient
 import (
 	_ "embed"
 
-	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/construct"
 	"github.com/snatlint/snatlint/analyzers/hotpath"
 	"github.com/snatlint/snatlint/analyzers/internal/thin"
@@ -20,7 +19,6 @@ var Analyzer = New(hotpath.Analyzer, construct.Analyzer)
 // (construct.New built on the same hp).
 func New(hp, cs *analysis.Analyzer) *analysis.Analyzer {
 	return thin.NewAnalyzer("httpclient", doc, hp, cs, thin.Spec{
-		Rules:            []string{catalog.SNAT001, catalog.SNAT002},
 		ReportDirectives: true,
 		NewFixer:         newHoister,
 	})

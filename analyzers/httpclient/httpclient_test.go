@@ -39,6 +39,9 @@ func TestConfig(t *testing.T) {
 				{Name: "httpx/custom.Pool", Rule: catalog.SNAT002},
 			},
 		},
+		Rows: []*catalog.Row{
+			{Lang: catalog.Go, Package: "httpx/custom", Name: "NewPooledClient", Rule: catalog.SNAT002, Variant: catalog.OwnPool},
+		},
 	}
 	as := analyzers.New(cfg)
 	analysistest.Run(t, fixtures.Dir(t), as[0], "httpx/configured", "httpx/rulecfg")

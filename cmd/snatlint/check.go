@@ -200,16 +200,10 @@ func matchPattern(pattern, path string) bool {
 }
 
 // factRoots are the packages the construct analyzer's facts start from:
-// the catalog's root packages and those of configured constructors. A
+// the packages of the catalog's Go rows and of the configured rows. A
 // dependency importing none of them, directly or not, carries no fact.
 func factRoots(cfg *config.File) []string {
-	var extras []catalog.GoExtra
-	if cfg != nil {
-		for _, c := range cfg.Go.Constructors {
-			extras = append(extras, catalog.GoExtra{Name: c.Name, Rule: c.Rule})
-		}
-	}
-	return append(slices.Clone(catalog.RootPackages), catalog.NewGoCatalog(extras).ExtraPackages()...)
+	return catalog.NewGoCatalog(cfg.GoRows()).Packages()
 }
 
 // brokenDeps lists the dependencies of p that have errors.
@@ -405,9 +399,7 @@ func checkPython(ctx context.Context, t targets, cfg *config.File) ([]report.Fin
 	opts := pylint.Options{Config: cfg, Tests: cfg.Tests}
 	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
 	problems := pyProblems(ferrs)
-	files = slices.DeleteFunc(files, func(f string) bool {
-		return config.Excluded(cfg, f) || inIgnoredDir(t.pyPaths, f)
-	})
+	files = slices.DeleteFunc(files, func(f string) bool { return inIgnoredDir(t.pyPaths, f) })
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
 		if err != nil {
@@ -430,11 +422,7 @@ func checkPython(ctx context.Context, t targets, cfg *config.File) ([]report.Fin
 	}
 	pfs, cerrs := pylint.Check(ctx, files, opts)
 	problems = append(problems, pyProblems(cerrs)...)
-	var findings []report.Finding
-	for _, pf := range pfs {
-		findings = append(findings, pyFinding(pf))
-	}
-	return findings, problems, dirs
+	return pfs, problems, dirs
 }
 
 // inIgnoredDir reports whether file was found under one of the scanned
@@ -485,33 +473,4 @@ func pyProblems(errs []pylint.FileError) []report.Problem {
 		ps = append(ps, pr)
 	}
 	return ps
-}
-
-func pyFinding(pf pylint.Finding) report.Finding {
-	file := pf.File
-	if abs, err := filepath.Abs(file); err == nil {
-		file = abs
-	}
-	f := report.Finding{
-		RuleID:  pf.RuleID,
-		Level:   pf.Level,
-		Lang:    "python",
-		Pos:     report.Position{File: file, Line: pf.Line, Column: pf.Column, Offset: pf.StartByte},
-		End:     report.Position{File: file, Line: pf.EndLine, Column: pf.EndColumn, Offset: pf.EndByte},
-		Message: pf.Message,
-	}
-	if f.Level == "" {
-		if r, ok := catalog.Lookup(pf.RuleID); ok {
-			f.Level = r.Level
-		}
-	}
-	for _, r := range pf.Related {
-		rf := r.File
-		if abs, err := filepath.Abs(rf); err == nil {
-			rf = abs
-		}
-		p := report.Position{File: rf, Line: r.Line, Column: r.Column, Offset: -1}
-		f.Related = append(f.Related, report.Related{Pos: p, End: p, Message: r.Message})
-	}
-	return f
 }

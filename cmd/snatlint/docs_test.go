@@ -26,8 +26,8 @@ var fenceRE = regexp.MustCompile("(?s)~~~(go|python)\n(.*?)~~~")
 // sections of every rule page.
 func docBlocks() []docBlock {
 	var blocks []docBlock
-	for _, r := range catalog.Rules {
-		for _, sec := range strings.Split(r.Doc, "\n## ") {
+	for _, r := range catalog.Rules() {
+		for _, sec := range strings.Split(r.Doc(), "\n## ") {
 			title, body, _ := strings.Cut(sec, "\n")
 			if title != "Example" && title != "Use instead:" {
 				continue

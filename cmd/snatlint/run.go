@@ -19,6 +19,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/tools/go/analysis"
@@ -236,7 +237,9 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 
 	rep.Findings = dedup(report.ApplyConfig(rep.Findings, cfg))
 	if !tests {
-		rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool { return isTestFile(f.Pos.File) })
+		// Files named explicitly are checked (pre-commit passes changed
+		// test files too), but test files are not reported without -tests.
+		rep.Findings = slices.DeleteFunc(rep.Findings, func(f report.Finding) bool { return policy.IsTestFile(f.Pos.File) })
 	}
 	if len(t.goFiles) > 0 && len(t.goPatterns) == 0 {
 		// Only Go file names were given (pre-commit): report on those files.
@@ -538,20 +541,6 @@ func scanRoot(cwd string) string {
 		}
 		d = parent
 	}
-}
-
-func isTestFile(file string) bool {
-	if strings.HasSuffix(file, "_test.go") {
-		return true
-	}
-	if !strings.HasSuffix(file, ".py") {
-		return false
-	}
-	base := filepath.Base(file)
-	if strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py") || base == "conftest.py" {
-		return true
-	}
-	return slices.Contains(strings.Split(filepath.ToSlash(filepath.Dir(file)), "/"), "tests")
 }
 
 // dedup drops findings reported twice (a file analysed both in a package

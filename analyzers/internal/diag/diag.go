@@ -33,10 +33,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"slices"
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -46,89 +46,67 @@ const CategoryDirective = "directive"
 
 const levelFragment = "#level-"
 
-// Directive is one parsed suppression comment.
-type Directive struct {
-	All    bool     // //nolint or //nolint:snatlint: every snatlint rule
-	Rules  []string // //snatlint:ignore rule IDs
-	Reason string
-}
-
-// Matches reports whether d suppresses findings of rule.
-func (d Directive) Matches(rule string) bool {
-	if d.All {
-		return true
-	}
-	for _, r := range d.Rules {
-		if r == rule {
-			return true
-		}
-	}
-	return false
-}
-
 // ParseDirective parses the text of one comment ("//..."). ok is false
-// when the comment is not a directive for snatlint; err is non-nil when
-// it is one but malformed.
-func ParseDirective(text string) (d Directive, ok bool, err error) {
+// when the comment is not a directive for snatlint (not a directive, or
+// another linter's //nolint:x); err is non-nil when it is one but
+// malformed (policy.Directive.Check).
+func ParseDirective(text string) (d policy.Directive, ok bool, err error) {
 	body, found := strings.CutPrefix(text, "//")
 	if !found {
-		return Directive{}, false, nil
+		return policy.Directive{}, false, nil
 	}
 	if rest, found := strings.CutPrefix(body, "nolint"); found {
 		return parseNolint(rest)
 	}
 	rest, found := strings.CutPrefix(body, "snatlint:")
 	if !found {
-		return Directive{}, false, nil
+		return policy.Directive{}, false, nil
 	}
 	rest, _, _ = strings.Cut(rest, "//") // a trailing comment is not part of it
 	verb, args, _ := strings.Cut(rest, " ")
 	if verb != "ignore" {
-		return Directive{}, true, fmt.Errorf("unknown snatlint directive %q; use //snatlint:ignore SNAT00x reason", "snatlint:"+verb)
+		return policy.Directive{}, true, fmt.Errorf("unknown snatlint directive %q; use //snatlint:ignore SNAT00x reason", "snatlint:"+verb)
 	}
+	d = policy.Directive{Form: "//snatlint:ignore", Own: true}
 	fields := strings.Fields(args)
-	if len(fields) == 0 {
-		return Directive{}, true, fmt.Errorf("//snatlint:ignore needs a rule ID and a reason, e.g. //snatlint:ignore SNAT002 client is cached by the caller")
-	}
-	for id := range strings.SplitSeq(fields[0], ",") {
-		if _, known := catalog.Lookup(id); !known {
-			return Directive{}, true, fmt.Errorf("//snatlint:ignore names unknown rule %q", id)
+	if len(fields) > 0 {
+		d.Rules, d.All, _, err = policy.RuleList(strings.Split(fields[0], ","))
+		if err != nil {
+			return policy.Directive{}, true, fmt.Errorf("//snatlint:ignore: %w", err)
 		}
-		d.Rules = append(d.Rules, id)
+		d.All = false // //snatlint:ignore lists rules
+		d.Reason = strings.Join(fields[1:], " ")
 	}
-	d.Reason = strings.Join(fields[1:], " ")
-	if d.Reason == "" {
-		return Directive{}, true, fmt.Errorf("//snatlint:ignore %s needs a reason after the rule ID", fields[0])
+	if err := d.Check(); err != nil {
+		if len(fields) == 0 {
+			err = fmt.Errorf("%w, e.g. //snatlint:ignore SNAT002 client is cached by the caller", err)
+		}
+		return policy.Directive{}, true, err
 	}
 	return d, true, nil
 }
 
 // parseNolint parses what follows "//nolint".
-func parseNolint(rest string) (Directive, bool, error) {
+func parseNolint(rest string) (policy.Directive, bool, error) {
 	list, reason, _ := strings.Cut(rest, "//")
 	list = strings.TrimSpace(list)
-	d := Directive{Reason: strings.TrimSpace(reason)}
+	d := policy.Directive{Form: "//nolint", Reason: strings.TrimSpace(reason)}
 	if list == "" {
 		d.All = true // bare //nolint: every linter
 		return d, true, nil
 	}
 	names, found := strings.CutPrefix(list, ":")
 	if !found {
-		return Directive{}, false, nil // e.g. //nolintfoo
+		return policy.Directive{}, false, nil // e.g. //nolintfoo
 	}
-	for name := range strings.SplitSeq(names, ",") {
-		name = strings.TrimSpace(name)
-		if strings.EqualFold(name, "snatlint") {
-			d.All = true
-			return d, true, nil
-		}
-		if _, known := catalog.Lookup(name); known {
-			d.Rules = append(d.Rules, name)
-		}
+	rules, all, ours, err := policy.RuleList(strings.Split(names, ","))
+	switch {
+	case !ours:
+		return policy.Directive{}, false, nil // another linter's nolint
+	case err != nil:
+		return policy.Directive{}, true, fmt.Errorf("//nolint: %w", err)
 	}
-	if len(d.Rules) == 0 {
-		return Directive{}, false, nil // another linter's nolint
-	}
+	d.Rules, d.All = rules, all
 	return d, true, nil
 }
 
@@ -145,21 +123,7 @@ type Finding struct {
 // Reporter reports findings for one pass, honouring directives.
 type Reporter struct {
 	pass *analysis.Pass
-	dirs map[lineKey][]*directive
-	all  []*directive // in source order
-}
-
-// directive is a parsed directive, where it is, and whether it
-// suppressed a finding.
-type directive struct {
-	Directive
-	pos, end token.Pos
-	used     bool
-}
-
-type lineKey struct {
-	file string
-	line int
+	dirs policy.Set[analysis.Range]
 }
 
 // Options configure a Reporter.
@@ -174,7 +138,7 @@ type Options struct {
 
 // NewReporter parses the directives in pass's files.
 func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
-	r := &Reporter{pass: pass, dirs: make(map[lineKey][]*directive)}
+	r := &Reporter{pass: pass}
 	for _, f := range pass.Files {
 		if opts.Skip != nil && opts.Skip(f) {
 			continue
@@ -197,16 +161,12 @@ func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
 					}
 					continue
 				}
-				dir := &directive{Directive: d, pos: c.Pos(), end: c.End()}
-				r.all = append(r.all, dir)
 				p := pass.Fset.Position(c.Pos())
-				k := lineKey{p.Filename, p.Line}
-				r.dirs[k] = append(r.dirs[k], dir)
+				lines := []int{p.Line}
 				if standalone(pass, p) {
-					// A directive on its own line covers the next line.
-					k.line++
-					r.dirs[k] = append(r.dirs[k], dir)
+					lines = append(lines, p.Line+1) // a directive on its own line covers the next line
 				}
+				r.dirs.Add(d, c, p.Filename, lines...)
 			}
 		}
 	}
@@ -216,34 +176,17 @@ func NewReporter(pass *analysis.Pass, opts Options) *Reporter {
 // Suppressed reports whether a finding of rule at pos is suppressed.
 func (r *Reporter) Suppressed(rule string, pos token.Pos) bool {
 	p := r.pass.Fset.Position(pos)
-	for _, d := range r.dirs[lineKey{p.Filename, p.Line}] {
-		if d.Matches(rule) {
-			d.used = true
-			return true
-		}
-	}
-	return false
+	return r.dirs.Suppressed(p.Filename, p.Line, rule)
 }
 
-// ReportUnused reports the //snatlint:ignore directives naming only
-// rules in mine (the rules this analyzer reports, and that are enabled)
-// that suppressed nothing: stale directives hide future findings.
-// //nolint directives are not checked: other analyzers may use them.
+// ReportUnused reports the directives naming only rules in mine (the
+// rules this analyzer reports, and that are enabled) that suppressed
+// nothing (policy.Set.Unused).
 func (r *Reporter) ReportUnused(mine []string) {
-	for _, d := range r.all {
-		if d.used || d.All || len(d.Rules) == 0 {
-			continue
-		}
-		ours := true
-		for _, id := range d.Rules {
-			ours = ours && slices.Contains(mine, id)
-		}
-		if ours {
-			r.pass.Report(analysis.Diagnostic{
-				Pos: d.pos, End: d.end, Category: CategoryDirective,
-				Message: fmt.Sprintf("this //snatlint:ignore directive matched no %s finding; remove it", strings.Join(d.Rules, "/")),
-			})
-		}
+	for _, u := range r.dirs.Unused(mine) {
+		r.pass.Report(analysis.Diagnostic{
+			Pos: u.At.Pos(), End: u.At.End(), Category: CategoryDirective, Message: u.Message,
+		})
 	}
 }
 

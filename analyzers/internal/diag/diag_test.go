@@ -6,6 +6,7 @@ import (
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/internal/diag"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -13,26 +14,28 @@ func TestParseDirective(t *testing.T) {
 	tests := []struct {
 		name    string
 		text    string
-		want    diag.Directive
+		want    policy.Directive
 		wantOK  bool
 		wantErr bool
 	}{
-		{"nolint snatlint", "//nolint:snatlint", diag.Directive{All: true}, true, false},
-		{"nolint with reason", "//nolint:snatlint // cached by caller", diag.Directive{All: true, Reason: "cached by caller"}, true, false},
-		{"nolint list", "//nolint:errcheck,snatlint", diag.Directive{All: true}, true, false},
-		{"bare nolint", "//nolint", diag.Directive{All: true}, true, false},
-		{"nolint rule id", "//nolint:SNAT002", diag.Directive{Rules: []string{"SNAT002"}}, true, false},
-		{"other linter", "//nolint:errcheck", diag.Directive{}, false, false},
-		{"not nolint", "//nolintfoo", diag.Directive{}, false, false},
-		{"ignore", "//snatlint:ignore SNAT002 admin endpoint", diag.Directive{Rules: []string{"SNAT002"}, Reason: "admin endpoint"}, true, false},
-		{"ignore two", "//snatlint:ignore SNAT001,SNAT002 why", diag.Directive{Rules: []string{"SNAT001", "SNAT002"}, Reason: "why"}, true, false},
-		{"ignore no id", "//snatlint:ignore", diag.Directive{}, true, true},
-		{"ignore no reason", "//snatlint:ignore SNAT002", diag.Directive{}, true, true},
-		{"ignore reason is a comment", "//snatlint:ignore SNAT002 // x", diag.Directive{}, true, true},
-		{"ignore unknown id", "//snatlint:ignore SNAT999 why", diag.Directive{}, true, true},
-		{"unknown verb", "//snatlint:skip SNAT002 why", diag.Directive{}, true, true},
-		{"plain comment", "// just a comment", diag.Directive{}, false, false},
-		{"block comment", "/* nolint */", diag.Directive{}, false, false},
+		{"nolint snatlint", "//nolint:snatlint", policy.Directive{Form: "//nolint", All: true}, true, false},
+		{"nolint with reason", "//nolint:snatlint // cached by caller", policy.Directive{Form: "//nolint", All: true, Reason: "cached by caller"}, true, false},
+		{"nolint list", "//nolint:errcheck,snatlint", policy.Directive{Form: "//nolint", All: true}, true, false},
+		{"bare nolint", "//nolint", policy.Directive{Form: "//nolint", All: true}, true, false},
+		{"nolint rule id", "//nolint:SNAT002", policy.Directive{Form: "//nolint", Rules: []string{"SNAT002"}}, true, false},
+		{"other linter", "//nolint:errcheck", policy.Directive{}, false, false},
+		{"not nolint", "//nolintfoo", policy.Directive{}, false, false},
+		{"ignore", "//snatlint:ignore SNAT002 admin endpoint", policy.Directive{Form: "//snatlint:ignore", Own: true, Rules: []string{"SNAT002"}, Reason: "admin endpoint"}, true, false},
+		{"ignore two", "//snatlint:ignore SNAT001,SNAT002 why", policy.Directive{Form: "//snatlint:ignore", Own: true, Rules: []string{"SNAT001", "SNAT002"}, Reason: "why"}, true, false},
+		{"ignore no id", "//snatlint:ignore", policy.Directive{}, true, true},
+		{"ignore no reason", "//snatlint:ignore SNAT002", policy.Directive{}, true, true},
+		{"ignore reason is a comment", "//snatlint:ignore SNAT002 // x", policy.Directive{}, true, true},
+		{"ignore unknown id", "//snatlint:ignore SNAT999 why", policy.Directive{}, true, true},
+		{"unknown verb", "//snatlint:skip SNAT002 why", policy.Directive{}, true, true},
+		{"nolint lowercase rule id", "//nolint:snat002", policy.Directive{Form: "//nolint", Rules: []string{"SNAT002"}}, true, false},
+		{"nolint unknown rule id", "//nolint:SNAT999", policy.Directive{}, true, true},
+		{"plain comment", "// just a comment", policy.Directive{}, false, false},
+		{"block comment", "/* nolint */", policy.Directive{}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

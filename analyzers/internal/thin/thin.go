@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,10 +21,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Spec says what one reporting analyzer reports.
+// Spec says how one reporting analyzer reports; the rules it reports are
+// those whose rule file names it (catalog.RulesOf).
 type Spec struct {
-	Rules            []string // rule IDs reported
-	ReportDirectives bool     // report malformed directives (one analyzer only)
+	ReportDirectives bool // report malformed directives (one analyzer only)
 	// NewFixer, if set, returns the function giving a site's suggested
 	// fixes for one pass (it may keep per-pass state, such as the names
 	// it has used).
@@ -31,25 +32,29 @@ type Spec struct {
 }
 
 // NewAnalyzer returns the reporting analyzer name, documented by the
-// "# Analyzer name" section of doc, that reports spec.Rules using hp
-// (hotpath.New) and cs (construct.New built on the same hp). Its URL is
-// the page of its first rule.
+// "# Analyzer name" section of doc, that reports the rules whose rule
+// file names it, using hp (hotpath.New) and cs (construct.New built on
+// the same hp). Its URL is the page of its first rule.
 func NewAnalyzer(name string, doc []byte, hp, cs *analysis.Analyzer, spec Spec) *analysis.Analyzer {
+	rules := catalog.RulesOf(name)
+	if len(rules) == 0 {
+		panic("thin: no rule file names analyzer " + name)
+	}
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      docutil.MustExtract(doc, name),
-		URL:      catalog.MustLookup(spec.Rules[0]).HelpURI(),
+		URL:      catalog.MustLookup(rules[0]).HelpURI(),
 		Requires: []*analysis.Analyzer{hp, cs},
 		Run: func(pass *analysis.Pass) (any, error) {
-			Run(pass, pass.ResultOf[hp].(*hotpath.Result), pass.ResultOf[cs].(*construct.Result), spec)
+			Run(pass, pass.ResultOf[hp].(*hotpath.Result), pass.ResultOf[cs].(*construct.Result), rules, spec)
 			return nil, nil
 		},
 	}
 }
 
-// Run reports the sites of cs, filtered by spec.Rules, that run in a
-// per-request context according to hp.
-func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, spec Spec) {
+// Run reports the sites of cs under rules that run in a per-request
+// context according to hp.
+func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []string, spec Spec) {
 	cfg := hp.Config()
 	rep := diag.NewReporter(pass, diag.Options{ReportDirectives: spec.ReportDirectives, Skip: hp.SkipFile})
 	var fix func(construct.Site) []analysis.SuggestedFix
@@ -57,7 +62,7 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, spec Spe
 		fix = spec.NewFixer(pass)
 	}
 	for _, s := range cs.Sites {
-		if !contains(spec.Rules, s.Rule) || !config.RuleEnabled(cfg, s.Rule) {
+		if !slices.Contains(rules, s.Rule) || !config.RuleEnabled(cfg, s.Rule) {
 			continue
 		}
 		if s.Fact != nil && hp.IsHandler(s.Callee) {
@@ -82,21 +87,12 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, spec Spe
 		rep.Report(f)
 	}
 	var enabled []string
-	for _, id := range spec.Rules {
+	for _, id := range rules {
 		if config.RuleEnabled(cfg, id) {
 			enabled = append(enabled, id)
 		}
 	}
 	rep.ReportUnused(enabled)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // related points at the called function, naming the chain as Chain
@@ -218,62 +214,25 @@ func inModule(pkg, mod string) bool {
 	return pkg == mod || strings.HasPrefix(pkg, mod+"/")
 }
 
+// goFix is the fix of every Go context.
+const goFix = "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it"
+
 // Message phrases a finding: "<what was built> <where>: <why it matters
-// here>; <fix>".
+// here>; <fix>", from the rule's phrase for the site's variant
+// (catalog.Rule.Phrase).
 func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string {
-	where := "in " + ctx.Desc
-	each := eachRun(ctx.Kind)
-	what := s.What
-	if s.Fact != nil {
-		if s.Rule == catalog.SNAT003 {
-			what = "Azure SDK client"
-		}
-		what = fmt.Sprintf("%s built by %s", what, Chain(pass, s.Fact))
-	} else if s.Callee != nil && (s.Rule == catalog.SNAT003 || s.What != "http.Transport") {
-		what = fmt.Sprintf("%s built by %s", s.What, typesx.FuncName(s.Callee, pass.Pkg))
-	} else {
-		what += " created" // a literal, new, a zero value, or Clone
+	ph := catalog.MustLookup(s.Rule).Phrase(catalog.Go, s.Variant)
+	var what string
+	switch {
+	case s.Fact != nil:
+		what = s.What + " built by " + Chain(pass, s.Fact)
+	case s.Callee != nil && (s.Row == nil || !s.Row.Copy):
+		what = s.What + " built by " + typesx.FuncName(s.Callee, pass.Pkg)
+	default:
+		what = s.What + " created" // a literal, new, a zero value, or a copy
 	}
-	const reuse = "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it"
-	switch s.Rule {
-	case catalog.SNAT001:
-		if s.DisableKeepAlives {
-			return fmt.Sprintf("%s with DisableKeepAlives %s: %s opens a new TCP+TLS connection and leaves a closed socket holding a SNAT port for about 4 minutes; %s, with keep-alives on", what, where, each, reuse)
-		}
-		return fmt.Sprintf("%s %s: the transport is the connection pool, so %s opens new TCP+TLS connections and leaks an idle pool; %s", what, where, each, reuse)
-	case catalog.SNAT002:
-		switch {
-		case s.FreshTransport:
-			return fmt.Sprintf("%s with a new Transport %s: %s opens new TCP+TLS connections and leaks an idle pool; %s", what, where, each, reuse)
-		case s.Fact != nil && s.Level == catalog.LevelError:
-			return fmt.Sprintf("%s %s: it builds a new Transport, so %s opens new TCP+TLS connections and leaks an idle pool; %s", what, where, each, reuse)
-		}
-		if s.SharedPool == "" && s.Fact == nil {
-			return fmt.Sprintf("%s %s: %s builds a new HTTP client instead of reusing one; %s", what, where, each, reuse)
-		}
-		pool := s.SharedPool
-		if pool == "" || pool == "http.DefaultTransport" {
-			pool = "http.DefaultTransport's"
-		} else {
-			pool = "its Transport's"
-		}
-		return fmt.Sprintf("%s %s: it shares %s connection pool, but net/http says clients should be reused rather than created as needed; %s", what, where, pool, reuse)
-	case catalog.SNAT003:
-		why := fmt.Sprintf("%s builds a new pipeline and bearer-token policy with an empty token cache, so it pays a token request", each)
-		if s.FreshTransport {
-			why += " and opens new TCP+TLS connections through its own transport"
-		}
-		return fmt.Sprintf("%s %s: %s; %s", what, where, why, reuse)
-	case catalog.SNAT004:
-		name := s.What
-		if s.Callee != nil && s.Fact == nil {
-			name = "credential built by " + typesx.FuncName(s.Callee, pass.Pkg)
-		} else if s.Fact != nil {
-			name = "credential built by " + Chain(pass, s.Fact)
-		}
-		return fmt.Sprintf("Azure %s %s: %s throws the token cache away and fetches a new token from Entra ID or IMDS (CLI credentials spawn a process per token); %s", name, where, each, reuse)
-	}
-	return fmt.Sprintf("%s %s: built on every run; %s", what, where, reuse)
+	vars := map[string]string{"each": eachRun(ctx.Kind), "pool": s.Pool + "'s", "fix": goFix}
+	return fmt.Sprintf("%s%s in %s: %s; %s", what, ph.Qualifier, ctx.Desc, catalog.Expand(ph.Why, vars), catalog.Expand(ph.Fix, vars))
 }
 
 func eachRun(k hotpath.Kind) string {

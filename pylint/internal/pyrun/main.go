@@ -59,9 +59,9 @@ func main() {
 			kinds[f.RuleID+" "+ctxKind]++
 			continue
 		}
-		fmt.Printf("%s:%d:%d: %s %s\n", f.File, f.Line, f.Column, f.RuleID, f.Message)
+		fmt.Printf("%s:%d:%d: %s %s\n", f.Pos.File, f.Pos.Line, f.Pos.Column, f.RuleID, f.Message)
 		for _, r := range f.Related {
-			fmt.Printf("    related %s:%d:%d %s\n", r.File, r.Line, r.Column, r.Message)
+			fmt.Printf("    related %s:%d:%d %s\n", r.Pos.File, r.Pos.Line, r.Pos.Column, r.Message)
 		}
 	}
 	fatal := 0

@@ -6,52 +6,24 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
-// Position is a place in a source file. Line and Column are 1-based;
-// Column counts bytes (as go/token and tree-sitter do). Offset is the
-// 0-based byte offset, or -1 when unknown.
-type Position struct {
-	File   string // absolute path or path relative to the working directory
-	Line   int
-	Column int
-	Offset int
-}
-
-// Related is a secondary location, e.g. the construction site reached
-// through an interprocedural chain.
-type Related struct {
-	Pos     Position
-	End     Position
-	Message string
-}
-
-// Edit replaces the bytes [Start, End) of File with NewText.
-type Edit struct {
-	File    string
-	Start   int
-	End     int
-	NewText string
-}
-
-// Fix is one machine fix, made of edits that are applied together.
-type Fix struct {
-	Message string
-	Edits   []Edit
-}
-
-// Finding is one diagnostic, from the Go analyzers or the Python pass.
-type Finding struct {
-	RuleID  string
-	Level   catalog.Level
-	Lang    string // "go" or "python"
-	Pos     Position
-	End     Position
-	Message string
-	Related []Related
-	Fixes   []Fix
-}
+// The finding types are policy's: one Finding type that both passes
+// produce and the reporter consumes.
+type (
+	// Position is a place in a source file (policy.Position).
+	Position = policy.Position
+	// Related is a secondary location (policy.Related).
+	Related = policy.Related
+	// Edit replaces bytes of a file (policy.Edit).
+	Edit = policy.Edit
+	// Fix is one machine fix (policy.Fix).
+	Fix = policy.Fix
+	// Finding is one diagnostic, from the Go analyzers or the Python
+	// pass (policy.Finding).
+	Finding = policy.Finding
+)
 
 // Problem is something snatlint could not check: a package that does not
 // load or type-check, a file that cannot be read, a bad directive.

@@ -209,8 +209,8 @@ func cmpOr(s, def string) string {
 }
 
 func sarifRules() []sarifRule {
-	rules := make([]sarifRule, 0, len(catalog.Rules))
-	for _, rule := range catalog.Rules {
+	rules := make([]sarifRule, 0, len(catalog.Rules()))
+	for _, rule := range catalog.Rules() {
 		rules = append(rules, sarifRule{
 			ID:               rule.ID,
 			Name:             rule.Name,
@@ -232,7 +232,7 @@ func sarifRules() []sarifRule {
 }
 
 func ruleIndex(id string) int {
-	for i, r := range catalog.Rules {
+	for i, r := range catalog.Rules() {
 		if r.ID == id {
 			return i
 		}

@@ -32,8 +32,8 @@ func TestSARIFVersionAndSchema(t *testing.T) {
 func TestSARIFRules(t *testing.T) {
 	_, log := sarifOf(t, syntheticReport(t))
 	rules := log.Runs[0].Tool.Driver.Rules
-	if len(rules) != len(catalog.Rules) {
-		t.Fatalf("len(rules) = %d, want %d", len(rules), len(catalog.Rules))
+	if len(rules) != len(catalog.Rules()) {
+		t.Fatalf("len(rules) = %d, want %d", len(rules), len(catalog.Rules()))
 	}
 	for i, r := range rules {
 		if r.Name == r.ID || r.Name == "" {
@@ -45,8 +45,8 @@ func TestSARIFRules(t *testing.T) {
 		if !strings.HasSuffix(r.HelpURI, "/docs/rules/"+r.ID+".md") {
 			t.Errorf("rule %s: helpUri = %q", r.ID, r.HelpURI)
 		}
-		if r.DefaultConfiguration.Level != string(catalog.Rules[i].Level) {
-			t.Errorf("rule %s: defaultConfiguration.level = %q, want %q", r.ID, r.DefaultConfiguration.Level, catalog.Rules[i].Level)
+		if r.DefaultConfiguration.Level != string(catalog.Rules()[i].Level) {
+			t.Errorf("rule %s: defaultConfiguration.level = %q, want %q", r.ID, r.DefaultConfiguration.Level, catalog.Rules()[i].Level)
 		}
 		if len(r.Properties.Tags) == 0 || r.Properties.Precision == "" {
 			t.Errorf("rule %s: properties.tags/precision missing", r.ID)

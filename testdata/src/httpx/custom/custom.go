@@ -11,3 +11,7 @@ type Pool struct{}
 func (f *Factory) Pool() *Pool { return &Pool{} }
 
 type Factory struct{}
+
+// NewPooledClient builds a client with a pool of its own (a row with
+// variant own-pool in the configuration's rows).
+func NewPooledClient() *Client { return &Client{} }

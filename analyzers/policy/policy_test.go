@@ -1,0 +1,151 @@
+package policy_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
+	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/analyzers/policy"
+)
+
+func TestMoreSevere(t *testing.T) {
+	e1 := policy.Severity{Rule: "SNAT001", Level: catalog.LevelError}
+	w2 := policy.Severity{Rule: "SNAT002", Level: catalog.LevelWarning}
+	e2 := policy.Severity{Rule: "SNAT002", Level: catalog.LevelError}
+	tests := []struct {
+		x, y policy.Severity
+		want bool
+	}{
+		{e2, w2, true},                // error beats warning
+		{w2, e2, false},               //
+		{e1, e2, true},                // ties: lower rule ID
+		{e2, e1, false},               //
+		{w2, policy.Severity{}, true}, // anything beats nothing
+		{policy.Severity{}, w2, false},
+	}
+	for _, tt := range tests {
+		if got := policy.MoreSevere(tt.x, tt.y); got != tt.want {
+			t.Errorf("MoreSevere(%v, %v) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
+	}
+}
+
+func TestRetains(t *testing.T) {
+	tests := []struct {
+		store      policy.Store
+		perRequest bool
+		want       bool
+	}{
+		{policy.Discarded, false, false},
+		{policy.Global, false, true},
+		{policy.Global, true, true},
+		{policy.Field, false, true},  // a long-lived object's field: a cache
+		{policy.Field, true, false},  // a Django view's self, a handler type's receiver
+		{policy.Outer, false, true},  // a map made before the loop
+		{policy.Outer, true, false},  // a map made in the handler
+		{policy.Local, false, false}, // followed by the caller: not retained by itself
+	}
+	for _, tt := range tests {
+		if got := policy.Retains(tt.store).Resolve(tt.perRequest); got != tt.want {
+			t.Errorf("Retains(%d).Resolve(%v) = %v, want %v", tt.store, tt.perRequest, got, tt.want)
+		}
+	}
+	if policy.Retains(policy.Local) != policy.Follow {
+		t.Errorf("Retains(Local) = %d, want Follow", policy.Retains(policy.Local))
+	}
+}
+
+func TestRuleList(t *testing.T) {
+	tests := []struct {
+		codes     string
+		rules     []string
+		all, ours bool
+		err       string
+	}{
+		{"SNAT001,SNAT002", []string{"SNAT001", "SNAT002"}, false, true, ""},
+		{"snat005", []string{"SNAT005"}, false, true, ""},
+		{"E501 W291", nil, false, false, ""},
+		{"round up", nil, false, false, ""},
+		{"errcheck,snatlint", nil, true, true, ""},
+		{"E501, SNAT005", []string{"SNAT005"}, false, true, ""},
+		{"SNAT999", nil, false, true, `unknown rule "SNAT999"`},
+		{"", nil, false, false, ""},
+	}
+	for _, tt := range tests {
+		rules, all, ours, err := policy.RuleList(policy.Codes(tt.codes))
+		if !slices.Equal(rules, tt.rules) || all != tt.all || ours != tt.ours || (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("RuleList(%q) = %v, %v, %v, %v; want %v, %v, %v, %q", tt.codes, rules, all, ours, err, tt.rules, tt.all, tt.ours, tt.err)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		d    policy.Directive
+		want string
+	}{
+		{policy.Directive{Form: "//snatlint:ignore", Own: true, Rules: []string{"SNAT002"}, Reason: "why"}, ""},
+		{policy.Directive{Form: "# snatlint: ignore", Own: true, Rules: []string{"SNAT002"}}, "needs a reason"},
+		{policy.Directive{Form: "//snatlint:ignore", Own: true}, "needs a rule ID"},
+		{policy.Directive{Form: "//nolint", Rules: []string{"SNAT002"}}, ""}, // other linters' syntax: reason optional
+		{policy.Directive{Form: "# noqa", All: true}, ""},
+	}
+	for _, tt := range tests {
+		err := tt.d.Check()
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v.Check() = %v, want %q", tt.d, err, tt.want)
+		}
+	}
+}
+
+func TestSet(t *testing.T) {
+	var s policy.Set[string]
+	s.Add(policy.Directive{Form: "# noqa", Rules: []string{"SNAT005"}}, "a:1", "a.py", 1)
+	s.Add(policy.Directive{Form: "# noqa", Rules: []string{"SNAT002"}}, "a:2", "a.py", 2)
+	s.Add(policy.Directive{Form: "# noqa", All: true}, "a:3", "a.py", 3)
+	s.Add(policy.Directive{Form: "//snatlint:ignore", Rules: []string{"SNAT003"}}, "b:4", "b.go", 4, 5)
+	if !s.Suppressed("a.py", 1, "SNAT005") || s.Suppressed("a.py", 1, "SNAT002") || !s.Suppressed("a.py", 3, "SNAT001") {
+		t.Errorf("Suppressed: wrong answer")
+	}
+	if !s.Suppressed("b.go", 5, "SNAT003") || s.Suppressed("b.go", 6, "SNAT003") {
+		t.Errorf("a directive covers only its lines")
+	}
+	var got []string
+	for _, u := range s.Unused([]string{"SNAT001", "SNAT002", "SNAT005"}) {
+		got = append(got, u.File+" "+u.At+": "+u.Message)
+	}
+	want := []string{"a.py a:2: this # noqa directive matched no SNAT002 finding; remove it"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Unused = %q, want %q", got, want)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	cfg := &config.File{Path: "/repo/.snatlint.yaml", Exclude: []string{"gen/**"}}
+	tests := []struct {
+		path  string
+		tests bool
+		skip  bool
+	}{
+		{"/repo/a/x.go", false, false},
+		{"/repo/a/x_test.go", false, true},
+		{"/repo/a/x_test.go", true, false},
+		{"/repo/tests/views.py", false, true},
+		{"/repo/app/test_views.py", false, true},
+		{"/repo/app/views_test.py", false, true},
+		{"/repo/conftest.py", false, true},
+		{"/repo/app/conftest.py", true, false},
+		{"/repo/app/testing.py", false, false},
+		{"/repo/gen/x.go", true, true},
+	}
+	for _, tt := range tests {
+		if got := policy.NewFiles(cfg, tt.tests).Skip(tt.path); got != tt.skip {
+			t.Errorf("Skip(%s, tests %v) = %v, want %v", tt.path, tt.tests, got, tt.skip)
+		}
+	}
+	if !policy.NewFiles(nil, false).SkipDir("/repo/tests") || policy.NewFiles(nil, true).SkipDir("/repo/tests") {
+		t.Errorf("SkipDir(tests) is wrong")
+	}
+}
