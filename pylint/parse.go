@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"runtime"
 	"unicode/utf8"
@@ -20,11 +21,19 @@ import (
 // monsters; a larger file is not checked (a fatal error: exit status 2).
 const maxFileSize = userfile.MaxSize
 
-// worker is one goroutine's parser and reusable flat-node buffer.
+// worker is one goroutine's parser, reusable buffers, and string table
+// (one per worker: no lock; a string shared by files of both workers is
+// kept twice at most).
 type worker struct {
-	p   *sitter.Parser
-	buf []fnode
+	p     *sitter.Parser
+	buf   []fnode
+	src   []byte // the file being checked; reused
+	entry []byte // the cache entry being read; reused
+	strs  *interner
 }
+
+// maxKeptSrc is the largest read buffer a worker keeps between files.
+const maxKeptSrc = 4 << 20
 
 // maxKeptBuf is the largest node buffer a worker keeps between files.
 const maxKeptBuf = 1 << 20
@@ -34,8 +43,9 @@ const binarySniff = 8 << 10
 
 // parseAll runs phase 1 over files with a bounded worker pool: each file
 // writes its own slot and returns nil, so one bad file never cancels the
-// others.
-func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
+// others. Each summary is kept in its decoded form (see keepSummary);
+// with a cache, unchanged files are read back instead of parsed.
+func parseAll(ctx context.Context, files []string, cache *Cache) ([]*fileSum, [][]FileError) {
 	sums := make([]*fileSum, len(files))
 	errs := make([][]FileError, len(files))
 	n := runtime.GOMAXPROCS(0)
@@ -43,7 +53,7 @@ func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
 	for range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
-		parsers <- &worker{p: p}
+		parsers <- &worker{p: p, strs: newInterner()}
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(n)
@@ -51,7 +61,7 @@ func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
 		g.Go(func() error {
 			p := <-parsers
 			defer func() { parsers <- p }()
-			sums[i], errs[i] = parseFile(gctx, p, path)
+			sums[i], errs[i] = phase1File(gctx, p, path, cache)
 			return nil
 		})
 	}
@@ -60,22 +70,79 @@ func parseAll(ctx context.Context, files []string) ([]*fileSum, [][]FileError) {
 	for wk := range parsers {
 		wk.p.Close()
 	}
+	if cache != nil {
+		cache.Trim()
+	}
 	return sums, errs
 }
 
-// parseFile reads, parses and summarizes one file. It never panics: an
-// internal failure is reported as a fatal error for that file.
-func parseFile(ctx context.Context, wk *worker, path string) (fs *fileSum, errs []FileError) {
+// phase1File is one file's phase 1: read, then the cached result for its
+// content, or parse and summarize (and cache the result).
+func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fileSum, []FileError) {
+	src, ferr := readSource(path, wk.src[:0])
+	if ferr != nil {
+		return nil, []FileError{*ferr}
+	}
+	if cap(src) <= maxKeptSrc {
+		wk.src = src[:0]
+	}
+	var key cacheKey
+	if cache != nil {
+		key = cache.key(path, src)
+		var fs *fileSum
+		var errs []FileError
+		var ok bool
+		fs, errs, wk.entry, ok = cache.get(key, path, wk.strs, wk.entry)
+		if cap(wk.entry) > maxKeptSrc {
+			wk.entry = nil
+		}
+		if ok {
+			return fs, errs
+		}
+	}
+	fs, errs := parseFile(ctx, wk, path, src)
+	if fs == nil {
+		return nil, errs
+	}
+	entry, kept, err := keepSummary(fs, errs, path, wk.strs)
+	if err != nil {
+		// cannot happen with the types summaries have (TestSummaryCodec)
+		return fs, errs
+	}
+	if cache != nil && ctx.Err() == nil {
+		// a summary with warnings (a syntax error: only the well-formed
+		// parts were checked) is as deterministic as one without
+		cache.put(key, entry)
+	}
+	return kept, errs
+}
+
+// keepSummary encodes a fresh summary as a cache entry and returns the
+// entry and the summary decoded from it: the form phase 2 sees is the same
+// whether it was just parsed or read from the cache, and it is compact
+// (strings shared across files, slices exactly sized, the walk's garbage
+// dropped).
+func keepSummary(fs *fileSum, errs []FileError, path string, strs *interner) ([]byte, *fileSum, error) {
+	entry, err := encodeEntry(fs, errs)
+	if err != nil {
+		return nil, nil, err
+	}
+	kept, _, err := decodeEntry(entry, path, strs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return entry, kept, nil
+}
+
+// parseFile parses and summarizes one file. It never panics: an internal
+// failure is reported as a fatal error for that file.
+func parseFile(ctx context.Context, wk *worker, path string, src []byte) (fs *fileSum, errs []FileError) {
 	defer func() {
 		if r := recover(); r != nil {
 			fs = nil
 			errs = append(errs, FileError{File: path, Err: fmt.Errorf("internal error while checking: %v", r), Fatal: true})
 		}
 	}()
-	src, ferr := readSource(path)
-	if ferr != nil {
-		return nil, []FileError{*ferr}
-	}
 	if !utf8.Valid(src) {
 		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte{'\n'})
 		errs = append(errs, FileError{File: path, Line: line,
@@ -117,11 +184,11 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 	return fs, errs
 }
 
-// readSource reads a file through userfile (regular files only, at most
-// maxFileSize bytes), refusing binaries. Every refusal is fatal: the
-// file was not checked.
-func readSource(path string) ([]byte, *FileError) {
-	src, err := userfile.Read(path, maxFileSize)
+// readSource reads a file into buf (grown as needed) through userfile
+// (regular files only, at most maxFileSize bytes), refusing binaries.
+// Every refusal is fatal: the file was not checked.
+func readSource(path string, buf []byte) ([]byte, *FileError) {
+	src, err := userfile.ReadBuf(path, maxFileSize, buf)
 	if err != nil {
 		return nil, &FileError{File: path, Err: fmt.Errorf("not checked: %w", unwrapPath(err)), Fatal: true}
 	}
@@ -161,4 +228,22 @@ func firstError(nodes []fnode) (line, col int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// readAll reads r to its end into buf[:0], growing it as needed.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }

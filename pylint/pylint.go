@@ -30,6 +30,7 @@ import (
 type Options struct {
 	Config *config.File // may be nil: defaults
 	Tests  bool         // include tests/, test_*.py, *_test.py, conftest.py
+	Cache  *Cache       // nil: every file is parsed
 }
 
 // Finding is one Python finding: the Finding type of both passes
@@ -64,7 +65,7 @@ func Discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 // Check runs the Python pass over files (the whole scanned tree, so that
 // project-local calls are followed across modules).
 func Check(ctx context.Context, files []string, opts Options) ([]Finding, []FileError) {
-	sums, errs := parseAll(ctx, files)
+	sums, errs := parseAll(ctx, files, opts.Cache)
 	var ferrs []FileError
 	for _, e := range errs {
 		ferrs = append(ferrs, e...)

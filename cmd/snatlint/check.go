@@ -388,15 +388,16 @@ func hasGoFiles(dir string, recursive bool) bool {
 	return errors.Is(err, errFound)
 }
 
-// checkPython discovers and checks the Python files named by t. It
+// checkPython discovers and checks the Python files named by t (cache:
+// nil, or the per-file result cache). It
 // returns the directories holding Python files (to tell a pattern that
 // matched only Python files from one that matched nothing).
-func checkPython(ctx context.Context, t targets, cfg *config.File) ([]report.Finding, []report.Problem, map[string]bool) {
+func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint.Cache) ([]report.Finding, []report.Problem, map[string]bool) {
 	dirs := map[string]bool{}
 	if len(t.pyPaths) == 0 {
 		return nil, nil, dirs
 	}
-	opts := pylint.Options{Config: cfg, Tests: cfg.Tests}
+	opts := pylint.Options{Config: cfg, Tests: cfg.Tests, Cache: cache}
 	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
 	problems := pyProblems(ferrs)
 	files = slices.DeleteFunc(files, func(f string) bool { return inIgnoredDir(t.pyPaths, f) })

@@ -22,6 +22,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/policy"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 	"github.com/snatlint/snatlint/internal/userfile"
+	"github.com/snatlint/snatlint/pylint"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -91,7 +92,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.configPath, "config", "", "configuration `file` (default: .snatlint.yaml found upward from the scanned directory)")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` (e.g. SNAT001) and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.BoolVar(&o.cache, "cache", true, "reuse the Go results of an unchanged module from the last run (kept in $GOCACHE/snatlint)")
+	fs.BoolVar(&o.cache, "cache", true, "reuse results of unchanged code from earlier runs: Go per module (in $GOCACHE/snatlint), Python per file (in the user cache directory, snatlint/python)")
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageText)
@@ -217,7 +218,13 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	}
 	pyDirs := map[string]bool{}
 	if o.pyOn {
-		fs, ps, dirs := checkPython(ctx, t, &runCfg)
+		var cache *pylint.Cache
+		if o.cache {
+			cache = openPyCache(cfg)
+		}
+		restore := pylint.BoundMemory(pylint.MemoryBudget)
+		fs, ps, dirs := checkPython(ctx, t, &runCfg, cache)
+		restore()
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Problems = append(rep.Problems, ps...)
 		pyDirs = dirs

@@ -34,6 +34,12 @@ var ErrTooLarge = errors.New("file too large")
 // wrapping ErrNotRegular, ErrTooLarge or the file system's error. It
 // never blocks on a special file and never reads more than limit+1 bytes.
 func Read(path string, limit int64) ([]byte, error) {
+	return ReadBuf(path, limit, nil)
+}
+
+// ReadBuf is Read into buf[:0], grown as needed (a caller reading many
+// files reuses one buffer).
+func ReadBuf(path string, limit int64, buf []byte) ([]byte, error) {
 	f, st, err := open(path)
 	if err != nil {
 		return nil, err
@@ -42,7 +48,10 @@ func Read(path string, limit int64) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, tooLarge(limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if need := int(st.Size()) + 1; cap(buf) < need {
+		buf = make([]byte, 0, need) // +1: the read that sees EOF
+	}
+	data, err := readAll(io.LimitReader(f, limit+1), buf[:0])
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +59,23 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, tooLarge(limit) // it grew since Stat
 	}
 	return data, nil
+}
+
+// readAll reads r to its end into buf, growing it as needed.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // Head returns at most the first n bytes of the regular file at path,
