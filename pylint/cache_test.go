@@ -29,7 +29,7 @@ func fixtureSummaries(t testing.TB) (map[string]*fileSum, map[string][]FileError
 	// argument.
 	dir := t.TempDir()
 	extra := map[string]string{
-		"regs.py": "from fastapi import Depends\n\nA = Depends(\"x\", get_db)\nB = Depends(dependency=get_db)\n",
+		"regs.py":   "from fastapi import Depends\n\nA = Depends(\"x\", get_db)\nB = Depends(dependency=get_db)\n",
 		"nested.py": "from fastapi import Depends\n\ndef outer():\n    class Inner:\n        pass\n\n    def route(db=Depends(get_db)):\n        return db\n",
 		"deep.py":   "x = " + strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000) + "\n",
 	}
