@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
@@ -147,5 +148,41 @@ func TestFiles(t *testing.T) {
 	}
 	if !policy.NewFiles(nil, false).SkipDir("/repo/tests") || policy.NewFiles(nil, true).SkipDir("/repo/tests") {
 		t.Errorf("SkipDir(tests) is wrong")
+	}
+}
+
+func TestLoopKind(t *testing.T) {
+	unknown := policy.UnknownTrips
+	tests := []struct {
+		name  string
+		shape policy.LoopShape
+		want  policy.LoopKind
+	}{
+		{"unbounded for", policy.LoopShape{Trips: unknown}, policy.HotLoop},
+		{"range over a slice", policy.LoopShape{Trips: unknown, OverCollection: true}, policy.HotLoop},
+		{"range(3)", policy.LoopShape{Trips: 3}, policy.ConstLoop},
+		{"i < 10", policy.LoopShape{Trips: 10}, policy.ConstLoop},
+		{"i < 11", policy.LoopShape{Trips: 11}, policy.HotLoop},
+		{"zero trips", policy.LoopShape{Trips: 0}, policy.ConstLoop},
+		{"sleep 2s", policy.LoopShape{Trips: unknown, Pace: 2 * time.Second, Waits: true}, policy.PacedLoop},
+		{"sleep 1s", policy.LoopShape{Trips: unknown, Pace: time.Second, Waits: true}, policy.HotLoop},
+		{"variable sleep", policy.LoopShape{Trips: unknown, Waits: true}, policy.HotLoop},
+		{"ends in break", policy.LoopShape{Trips: unknown, RunsOnce: true}, policy.RunsOnceLoop},
+		{"retry over hosts", policy.LoopShape{Trips: unknown, OverCollection: true, SuccessExits: true}, policy.RetryLoop},
+		{"retry 20 times", policy.LoopShape{Trips: 20, SuccessExits: true}, policy.RetryLoop},
+		{"retry with backoff", policy.LoopShape{Trips: unknown, SuccessExits: true, Waits: true}, policy.RetryLoop},
+		{"retry forever without a wait", policy.LoopShape{Trips: unknown, SuccessExits: true}, policy.HotLoop},
+		{"success does not leave", policy.LoopShape{Trips: 20, Waits: true}, policy.HotLoop},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.shape.Kind()
+			if got != tt.want {
+				t.Errorf("%+v.Kind() = %v, want %v", tt.shape, got, tt.want)
+			}
+			if hot := tt.shape.Hot(); hot != (tt.want == policy.HotLoop) {
+				t.Errorf("%+v.Hot() = %v, want %v", tt.shape, hot, tt.want == policy.HotLoop)
+			}
+		})
 	}
 }
