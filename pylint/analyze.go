@@ -167,6 +167,15 @@ func (p *project) symbolIn(fi int, attrs []string, depth int) (target, bool) {
 		}
 		return target{}, false
 	}
+	if cq, ok := fs.assigns[attrs[0]]; ok && len(attrs) == 2 {
+		// a method of a module-level instance of a project class
+		if c, ok := p.resolveClass(fi, cq); ok {
+			if m, ok := p.methodLookup(c, attrs[1], 0); ok {
+				return target{fn: m, isFn: true}, true
+			}
+		}
+		return target{}, false
+	}
 	if q, ok := fs.names[attrs[0]]; ok && !strings.HasPrefix(q, fs.modKey+"#") {
 		// re-export through an import in that module
 		full := q
@@ -204,6 +213,26 @@ func (p *project) methodLookup(c cref, name string, depth int) (fref, bool) {
 		}
 	}
 	return fref{}, false
+}
+
+// attrClass is the project class that attribute attr of class c (or of
+// its project-local bases) is bound to.
+func (p *project) attrClass(c cref, attr string, depth int) (cref, bool) {
+	if depth > 16 {
+		return cref{}, false
+	}
+	cs := p.files[c.file].classes[c.cls]
+	if q, ok := cs.attrs[attr]; ok {
+		return p.resolveClass(c.file, q)
+	}
+	for _, bq := range cs.baseQ {
+		if b, ok := p.resolveClass(c.file, bq); ok && b != c {
+			if ac, ok := p.attrClass(b, attr, depth+1); ok {
+				return ac, true
+			}
+		}
+	}
+	return cref{}, false
 }
 
 // ruleOfClass is the catalog rule a project-local class inherits from a
@@ -251,8 +280,26 @@ func (p *project) classifyCall(fi, fn int, cs *call) callKind {
 			return callKind{}
 		}
 		_, name, _ := strings.Cut(q, "#")
-		if m, ok := p.methodLookup(cref{fi, cls}, name, 0); ok {
+		owner := cref{fi, cls}
+		if attr, meth, ok := strings.Cut(name, "."); ok {
+			// self.attr.method(): the class attr is bound to
+			c, found := p.attrClass(owner, attr, 0)
+			if !found {
+				return callKind{}
+			}
+			owner, name = c, meth
+		}
+		if m, ok := p.methodLookup(owner, name, 0); ok {
 			return callKind{callee: m, isCall: true}
+		}
+		return callKind{}
+	}
+	if cq, meth, ok := strings.Cut(q, "()."); ok {
+		// Manager().send(), m.send() after m = Manager()
+		if c, ok := p.resolveClass(fi, cq); ok {
+			if m, ok := p.methodLookup(c, meth, 0); ok {
+				return callKind{callee: m, isCall: true}
+			}
 		}
 		return callKind{}
 	}
@@ -433,7 +480,7 @@ func (p *project) findings() []Finding {
 					}
 					chain := append([]string{caller}, best.chain...)
 					chain = append(chain, best.q)
-					calleeName := p.files[k.callee.file].funcs[k.callee.fn].name
+					calleeName := p.funcName(k.callee)
 					ph := phraseOf(best.rule, best.variant, best.q, fw)
 					msg := fmt.Sprintf("call to %s builds %s on every call (%s) %s: %s; %s",
 						calleeName, ph.what, strings.Join(chain, " -> "), where, ph.why, ph.fix)
@@ -520,6 +567,16 @@ func absClean(path string) string {
 		return a
 	}
 	return filepath.Clean(path)
+}
+
+// funcName names a function for messages: "Manager.send" for a method.
+func (p *project) funcName(r fref) string {
+	fs := p.files[r.file]
+	f := fs.funcs[r.fn]
+	if f.class >= 0 {
+		return fs.classes[f.class].name + "." + f.name
+	}
+	return f.name
 }
 
 // shortName is the name a qualified name ends in: "PartnerSession" for

@@ -395,7 +395,7 @@ func (p *project) matchCallee(fi int, text, q string, called bool, first string,
 		return nil
 	}
 	for _, fw := range allFrameworks {
-		if s := try(fw, frameworks.Name); s != nil {
+		if s := try(fw, frameworks.Name); s != nil && p.nameOK(fi, fw, q) {
 			return fw, s
 		}
 	}
@@ -413,15 +413,18 @@ func (p *project) matchCallee(fi int, text, q string, called bool, first string,
 	if recv == "" {
 		return nil, nil
 	}
-	if origin := p.originFW(fi, qrecv, recv); origin != nil {
+	origin, known := p.originFW(fi, qrecv, recv)
+	if origin != nil {
 		if s := try(origin, frameworks.App, frameworks.AnyApp); s != nil {
 			return origin, s
 		}
 		return nil, nil
 	}
-	for _, fw := range p.imported(fi) {
-		if s := try(fw, frameworks.App, frameworks.AnyApp); s != nil {
-			return fw, s
+	if !known {
+		for _, fw := range p.imported(fi) {
+			if s := try(fw, frameworks.App, frameworks.AnyApp); s != nil {
+				return fw, s
+			}
 		}
 	}
 	for _, fw := range allFrameworks {
@@ -468,17 +471,36 @@ func fwOf(q string) *framework {
 	return nil
 }
 
+// nameOK reports whether a callee matched by name alone (q resolved, maybe
+// "") may be fw's: unresolved, a project symbol, or from fw's modules, but
+// not from another library (flask_login's login_required is not Django's).
+func (p *project) nameOK(fi int, fw *framework, q string) bool {
+	if q == "" || strings.HasPrefix(q, "file:") || fw.Owns(q) {
+		return true
+	}
+	_, ok := p.resolveProject(fi, q, 0)
+	return ok
+}
+
 // originFW is the framework that built the object a decorator or a method
 // call is on: qrecv is the receiver resolved, recv as written. It follows
 // module-level assignments (app = Flask(__name__)) in this file and across
-// the scanned tree; nil when the origin is not known.
-func (p *project) originFW(fi int, qrecv, recv string) *framework {
+// the scanned tree. known is false when the origin could not be followed
+// (a parameter, an app from a factory): then the file's imports decide;
+// a known origin outside every framework (atexit.register) matches only
+// the frameworks' AnyApp sites.
+func (p *project) originFW(fi int, qrecv, recv string) (fw *framework, known bool) {
 	if i := strings.Index(qrecv, "()"); i >= 0 {
-		return fwOf(qrecv[:i])
+		ctor := qrecv[:i]
+		if fw := fwOf(ctor); fw != nil {
+			return fw, true
+		}
+		_, project := p.resolveProject(fi, ctor, 0)
+		return nil, !project && !strings.HasPrefix(ctor, "file:")
 	}
 	if qrecv != "" {
 		if fw := fwOf(qrecv); fw != nil {
-			return fw
+			return fw, true
 		}
 	}
 	fs := p.files[fi]
@@ -487,17 +509,82 @@ func (p *project) originFW(fi int, qrecv, recv string) *framework {
 	if q == "" {
 		q = fs.names[root]
 	}
-	if fw := fwOf(q); fw != nil {
-		return fw
+	if q == "" {
+		return nil, false
 	}
+	for range 4 {
+		if i := strings.Index(q, "()"); i >= 0 {
+			q = q[:i]
+		}
+		if fw := fwOf(q); fw != nil {
+			return fw, true
+		}
+		next, ok := p.moduleVar(fi, q)
+		if !ok {
+			break
+		}
+		q = next
+	}
+	if strings.HasPrefix(q, "file:") {
+		return nil, false
+	}
+	_, project := p.resolveProject(fi, q, 0)
+	return nil, !project && !p.isProjectModule(q)
+}
+
+// moduleVar follows q (resolved from file fi) to a module-level variable
+// of a project module, and returns the callee its value was built by (app
+// imported from another module: "file:/p/app#app" -> "flask.Flask").
+func (p *project) moduleVar(fi int, q string) (string, bool) {
 	if rest, ok := strings.CutPrefix(q, "file:"); ok {
-		// app/router imported from another project module
 		mod, name, _ := strings.Cut(rest, "#")
-		if i, ok := p.byMod["file:"+mod]; ok && !strings.Contains(name, ".") {
-			return fwOf(p.files[i].assigns[name])
+		if i, ok := p.byMod["file:"+mod]; ok && name != "" && !strings.Contains(name, ".") {
+			if v, ok := p.files[i].assigns[name]; ok {
+				return v, true
+			}
+			if v, ok := p.files[i].names[name]; ok && !strings.HasPrefix(v, p.files[i].modKey+"#") {
+				return v, true // re-exported
+			}
+		}
+		return "", false
+	}
+	if i := strings.LastIndexByte(q, '.'); i > 0 {
+		if cands := p.dotted[q[:i]]; len(cands) > 0 {
+			f := p.files[p.closest(fi, cands)]
+			if v, ok := f.assigns[q[i+1:]]; ok {
+				return v, true
+			}
 		}
 	}
-	return nil
+	return "", false
+}
+
+// isProjectModule reports whether dotted q names a module of the scanned
+// tree, or something in one.
+func (p *project) isProjectModule(q string) bool {
+	for {
+		if len(p.dotted[q]) > 0 {
+			return true
+		}
+		i := strings.LastIndexByte(q, '.')
+		if i < 0 {
+			return false
+		}
+		q = q[:i]
+	}
+}
+
+// paramTypeModule reports whether annotation q is from a module a
+// framework recognises functions by (Func.ParamType).
+func paramTypeModule(q string) bool {
+	for _, fw := range allFrameworks {
+		for _, fn := range fw.Funcs {
+			if fn.ParamType != "" && strings.HasPrefix(q, fn.ParamType+".") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fixText is the framework-specific remedy (loopFix for fw nil).

@@ -75,10 +75,12 @@ func TestMessages(t *testing.T) {
 		{"flask_app.py", 15, []string{"one-shot request requests.get sent in Flask route index", "app extension"}, ""},
 		{"loops.py", 22, []string{"in loop body of batch", "before the loop"}, ""},
 		{"middleware.py", 26, []string{"in Django middleware TimingMiddleware.__call__", "__init__"}, ""},
-		{"interproc/app/views.py", 20, []string{"call to both builds new Azure SDK client", "(v3 -> both -> azure.mgmt.compute.ComputeManagementClient)", "in Django view v3"}, "interproc/app/services.py:18"},
+		{"interproc/app/views.py", 20, []string{"call to both builds new Azure SDK client", "(v3 -> both -> azure.mgmt.compute.ComputeManagementClient)", "in request handler v3"}, "interproc/app/services.py:18"},
 		{"interproc/app/views.py", 12, []string{"(v1 -> make_client -> httpx.Client)"}, "interproc/app/services.py:10"},
 		{"azfunc_v1/HttpTrigger/__init__.py", 8, []string{"in Azure Functions entry main"}, ""},
 		{"fastapi_split/endpoints.py", 10, []string{"in FastAPI route split", "lifespan"}, ""},
+		{"instances/tasks.py", 23, []string{"call to NotificationManager.send builds one-shot request requests.request", "(notify -> send -> requests.request)", "in Celery task notify"}, "instances/services.py:11"},
+		{"instances/tasks.py", 46, []string{"call to PriceService.fetch builds", "(view -> fetch -> get_price -> httpx.get)"}, "instances/services.py:22"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -12,23 +12,47 @@ import (
 // arguments that name something; phase 2 matches them against the
 // frameworks' Registrations and marks the functions they name.
 
+// regName is what the frameworks' registration calls of one callee name
+// need.
+type regName struct {
+	via []string // receiver attributes (app.on_startup.append); nil: any
+	// modules: every such registration is a function of one of these
+	// modules (web.get, Route): any other receiver is not one
+	modules []*framework
+}
+
 // regNames maps the last name of every framework registration callee to
-// the receiver attributes it needs (Via; nil: any receiver). Immutable.
-var regNames = func() map[string][]string {
-	m := map[string][]string{}
-	any := map[string]bool{}
+// what it needs, for phase 1. Immutable.
+var regNames = func() map[string]*regName {
+	m := map[string]*regName{}
+	anyVia, notModule := map[string]bool{}, map[string]bool{}
 	for _, fw := range allFrameworks {
 		for _, s := range fw.Registrations {
 			for _, n := range s.Names {
-				if s.Via == nil {
-					any[n] = true
+				rn := m[n]
+				if rn == nil {
+					rn = &regName{}
+					m[n] = rn
 				}
-				m[n] = append(m[n], s.Via...)
+				if s.Via == nil {
+					anyVia[n] = true
+				}
+				rn.via = append(rn.via, s.Via...)
+				if s.Scope == frameworks.Module {
+					rn.modules = append(rn.modules, fw)
+				} else {
+					notModule[n] = true
+				}
 			}
 		}
 	}
-	for n := range any {
-		m[n] = nil
+	for n, rn := range m {
+		if anyVia[n] {
+			rn.via = nil
+		}
+		if notModule[n] {
+			rn.modules = nil
+		}
 	}
 	return m
 }()
@@ -36,8 +60,8 @@ var regNames = func() map[string][]string {
 // registration records call text(args...) when a framework registers
 // functions through a callee of that name.
 func (w *walker) registration(text string, args int32) {
-	via, ok := regNames[lastPart(text)]
-	if !ok || via != nil && !frameworks.MatchAny(via, lastPart(receiver(text))) {
+	rn, ok := regNames[lastPart(text)]
+	if !ok || rn.via != nil && !frameworks.MatchAny(rn.via, lastPart(receiver(text))) {
 		return
 	}
 	rc := regCall{text: text}
@@ -89,6 +113,26 @@ func (w *walker) refArgs(rc *regCall, pos int8, kw string, a int32) {
 	}
 }
 
+// plausible reports whether registration call rc, resolved, can match a
+// framework: a name only registered by module functions (web.get, Route)
+// needs a receiver from one of those modules (requests.get is no route).
+func (rc *regCall) plausible() bool {
+	rn := regNames[lastPart(rc.text)]
+	if rn == nil || rn.modules == nil {
+		return true
+	}
+	qrecv := receiver(rc.q)
+	if qrecv == "" || !isModulePath(qrecv) {
+		return false
+	}
+	for _, fw := range rn.modules {
+		if fw.Owns(qrecv) {
+			return true
+		}
+	}
+	return false
+}
+
 // regTarget is what a registration made of a function or class.
 type regTarget struct {
 	fw    *framework
@@ -111,7 +155,7 @@ func (p *project) markRegistrations() {
 			}
 			rt := regTarget{fw: fw, site: s, label: siteLabel(s, rc.text)}
 			for _, a := range rc.args {
-				if a.pos >= 0 && int(a.pos) == s.Arg || a.pos < 0 && a.kw != "" && a.kw == s.Keyword {
+				if a.pos >= 0 && int(a.pos) == s.Arg || a.pos < 0 && s.Keyword != "" && frameworks.MatchAlt(s.Keyword, a.kw) {
 					p.markTarget(fi, a.q, rt)
 				}
 			}

@@ -126,6 +126,7 @@ type funcSum struct {
 	locals   map[string]uint32
 	globals  map[string]bool
 	tempRet  map[string]dest
+	localCls map[string]string // local -> callee of the call assigned to it (m = Manager()); "-" when several
 	isModule bool
 }
 
@@ -136,6 +137,10 @@ type classSum struct {
 	baseQ   []string // resolved
 	methods map[string]int
 	parent  int // enclosing function, -1 at module level
+	// attrs binds attributes to the class of their value: self.x = X(...)
+	// or self.x = param (annotated X) in __init__, x: X = ... or x = X(...)
+	// in the class body; dotted, resolved after the walk; "-" when several.
+	attrs map[string]string
 }
 
 type fileSum struct {
@@ -262,7 +267,7 @@ func summarize(path string, src []byte, nodes []fnode) *fileSum {
 		dirs:     map[int][]policy.Directive{},
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
-		locals: map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{}})
+		locals: map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{}, localCls: map[string]string{}})
 	w := &walker{src: src, nodes: nodes, fs: fs}
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
@@ -488,7 +493,10 @@ func (w *walker) assign(n int32, st *state) {
 		f.tempRet[w.text(right)] = d
 	}
 	if right >= 0 && left >= 0 && f.isModule && st.class < 0 && w.typ(left) == "identifier" && w.typ(right) == "call" {
-		w.fs.assigns[w.text(left)] = w.dotted(w.field(right, "function"))
+		w.fs.assigns[w.text(left)] = w.calleeText(w.field(right, "function"), st, true)
+	}
+	if left >= 0 {
+		w.bindInstance(n, left, right, st, d)
 	}
 	if left >= 0 {
 		// subscripts/attributes in the target may contain calls
@@ -518,18 +526,18 @@ var sharedKwargs = map[string]bool{"transport": true, "session": true, "connecto
 func (w *walker) call(n int32, st *state, d dest) {
 	fnNode := w.field(n, "function")
 	args := w.field(n, "arguments")
-	text := w.dotted(fnNode)
+	// a local name that shares a spelling resolves to nothing, unless it
+	// holds an instance of a class: then one method of it is followed
+	text := w.calleeText(fnNode, st, false)
+	if _, meth, ok := strings.Cut(text, "()."); ok && strings.Contains(meth, ".") {
+		text = ""
+	}
 	f := w.fnSum(st)
 	argDest := dest{}
-	if text != "" {
-		root, _, _ := strings.Cut(text, ".")
-		_, isLocal := f.locals[root]
-		if (isLocal || w.isParam(f, root)) && root != "self" && root != "cls" && !f.isModule {
-			text = "" // a local name that shares a spelling
+	if args >= 0 {
+		if rt := w.calleeText(fnNode, st, true); rt != "" {
+			w.registration(rt, args)
 		}
-	}
-	if text != "" && args >= 0 {
-		w.registration(text, args)
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[w.text(fnNode)] {
 		// dict(genexpr), list(...): the collection goes where the call goes
@@ -700,7 +708,7 @@ func (w *walker) decorated(n int32, st *state) {
 				switch w.typ(e) {
 				case "call":
 					dec.call = true
-					dec.text = w.dotted(w.field(e, "function"))
+					dec.text = w.calleeText(w.field(e, "function"), st, true)
 					if args := w.field(e, "arguments"); args >= 0 {
 						if a := w.nodes[args].first; a >= 0 && w.typ(a) == "string" {
 							dec.firstSt = strings.Trim(w.text(a), "\"'")
@@ -708,7 +716,7 @@ func (w *walker) decorated(n int32, st *state) {
 					}
 					w.descend(e, st, dest{})
 				case "identifier", "attribute":
-					dec.text = w.dotted(e)
+					dec.text = w.calleeText(e, st, true)
 				}
 			}
 			decs = append(decs, dec)
@@ -735,6 +743,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: st.fn,
 		decorators: decs,
 		locals:     map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{},
+		localCls: map[string]string{},
 	}
 	if st.class >= 0 {
 		f.class = st.class
@@ -949,7 +958,7 @@ func (w *walker) finishFunc(f *funcSum) {
 		cs.req = classifyDest(f, cs.d, false, -1)
 		cs.loop = classifyDest(f, cs.d, cs.guarded, cs.loopStart)
 	}
-	f.locals, f.globals, f.tempRet = nil, nil, nil
+	f.locals, f.globals, f.tempRet, f.localCls = nil, nil, nil, nil
 }
 
 // classifyDest says whether a value stored at d outlives the request
@@ -990,10 +999,18 @@ func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
 // bindings.
 func (fs *fileSum) resolve() {
 	intern := map[string]string{}
+	attrs := map[string]bool{}
+	for _, c := range fs.classes {
+		for a, t := range c.attrs {
+			if t != "-" && capWord(t) {
+				attrs[a] = true
+			}
+		}
+	}
 	for _, f := range fs.funcs {
 		for _, cs := range f.calls {
 			q := fs.qualify(cs.text)
-			if q == "" {
+			if q == "" || !fs.followable(q, attrs) {
 				// only calls through module-level names can be
 				// constructions or project calls: drop the rest (memory)
 				continue
@@ -1011,19 +1028,20 @@ func (fs *fileSum) resolve() {
 		for i := range f.decorators {
 			f.decorators[i].q = fs.qualify(f.decorators[i].text)
 		}
-		// phase 2 needs only the first two parameter names and the
-		// azure.functions annotations: trim the rest (memory)
+		// phase 2 needs only the first three parameter names and the
+		// annotations from the modules frameworks recognise parameters
+		// by: trim the rest (memory)
 		var anns []string
 		for _, a := range f.paramAnn {
 			if a != "" {
-				if q := fs.qualify(a); strings.HasPrefix(q, "azure.functions.") {
+				if q := fs.qualify(a); paramTypeModule(q) {
 					anns = append(anns, q)
 				}
 			}
 		}
 		f.paramAnn = anns
-		if len(f.params) > 2 {
-			f.params = slices.Clip(f.params[:2])
+		if len(f.params) > 3 {
+			f.params = slices.Clip(f.params[:3])
 		}
 	}
 	for _, c := range fs.classes {
@@ -1031,17 +1049,50 @@ func (fs *fileSum) resolve() {
 		for i, b := range c.bases {
 			c.baseQ[i] = fs.qualify(b)
 		}
+		for a, t := range c.attrs {
+			if t != "-" && capWord(t) {
+				c.attrs[a] = fs.qualify(t)
+			} else {
+				delete(c.attrs, a)
+			}
+		}
 	}
-	for i := range fs.regs {
-		r := &fs.regs[i]
+	regs := fs.regs[:0]
+	for _, r := range fs.regs {
 		r.q = fs.qualify(r.text)
+		if !r.plausible() {
+			continue
+		}
 		for j := range r.args {
 			r.args[j].q = fs.qualify(r.args[j].text)
 		}
+		regs = append(regs, r)
 	}
+	fs.regs = slices.Clip(regs)
 	for k, v := range fs.assigns {
 		fs.assigns[k] = fs.qualify(v)
 	}
+}
+
+// followable reports whether phase 2 may follow a call through q: a method
+// of an instance only when the instance's class is named like a class (and
+// for self.attr.method, when a class of the file binds attr).
+func (fs *fileSum) followable(q string, attrs map[string]bool) bool {
+	if i := strings.Index(q, "()."); i >= 0 {
+		return capWord(q[:i])
+	}
+	if attr, ok := strings.CutPrefix(q, "self#"); ok {
+		attr, _, isAttr := strings.Cut(attr, ".")
+		return !isAttr || attrs[attr]
+	}
+	if rest, ok := strings.CutPrefix(q, fs.modKey+"#"); ok {
+		if name, _, ok := strings.Cut(rest, "."); ok {
+			if t, isVar := fs.assigns[name]; isVar {
+				return capWord(t)
+			}
+		}
+	}
+	return true
 }
 
 // qualify resolves a dotted name through the file's bindings; "" when its
@@ -1050,15 +1101,27 @@ func (fs *fileSum) qualify(text string) string {
 	if text == "" {
 		return ""
 	}
+	if i := strings.Index(text, "()"); i > 0 {
+		// an instance: Manager().send
+		if q := fs.qualify(text[:i]); q != "" {
+			return q + text[i:]
+		}
+		return ""
+	}
 	root, rest, hasRest := strings.Cut(text, ".")
 	if root == "self" || root == "cls" {
-		if hasRest && !strings.Contains(rest, ".") {
+		// self.helper, and self.attr.method on an attribute of known class
+		if hasRest && strings.Count(rest, ".") <= 1 {
 			return root + "#" + rest
 		}
 		return ""
 	}
 	q, ok := fs.names[root]
 	if !ok {
+		if _, isVar := fs.assigns[root]; isVar && hasRest {
+			// a method of a module-level instance: service.fetch
+			return fs.modKey + "#" + text
+		}
 		return ""
 	}
 	if hasRest {

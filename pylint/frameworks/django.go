@@ -1,7 +1,9 @@
 package frameworks
 
-// Django: function views (its decorators, URLconf targets), class-based
-// views, and AppConfig.ready, which runs once at start-up.
+// Django: function views (its decorators, URLconf targets whatever their
+// first parameter is called, and functions taking request in a file that
+// imports Django), class-based views, and AppConfig.ready, which runs once
+// at start-up.
 var Django = &Framework{
 	Name:    "django",
 	Label:   "Django view",
@@ -14,6 +16,10 @@ var Django = &Framework{
 			"login_required", "permission_required", "csrf_exempt", "cache_page",
 		}},
 	},
+	Registrations: []Site{
+		// path("x/", views.index), re_path(...), url(...) (django.conf.urls)
+		{Scope: Module, Names: []string{"path", "re_path", "url"}, Arg: 1, Keyword: "view"},
+	},
 	Classes: []Class{
 		{
 			Bases: []string{"*View", "*Mixin"}, Guess: []string{"*View"}, GuessWeb: []string{"*Mixin"},
@@ -25,6 +31,6 @@ var Django = &Framework{
 		},
 	},
 	Funcs: []Func{
-		{Params: []string{"request"}},
+		{Params: []string{"request"}, Imported: true},
 	},
 }

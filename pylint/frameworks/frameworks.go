@@ -73,7 +73,8 @@ type Site struct {
 	// Arg is the positional index of the function in a registration call;
 	// -1 when only Keyword names it.
 	Arg int
-	// Keyword is the keyword argument that names the function.
+	// Keyword is the keyword argument that names the function ("a|b":
+	// either).
 	Keyword string
 	// Via: the callee's receiver ends in one of these attributes
 	// (app.on_startup.append(f): Via "on_startup").
@@ -179,7 +180,8 @@ type Framework struct {
 // is last.
 func All() []*Framework {
 	return []*Framework{
-		Flask, FastAPI, AzureFunctions, Celery,
+		Flask, Quart, FastAPI, Starlette, Aiohttp, AzureFunctions,
+		Celery, Dramatiq, RQ, MCP, SemanticKernel, GRPC, Channels, Lambda,
 		DRF, Django, DjangoMiddleware,
 		Generic,
 	}
@@ -215,6 +217,17 @@ func MatchAny(patterns []string, name string) bool {
 	return false
 }
 
+// MatchAlt reports whether name is one of the alternatives in alts
+// ("a|b").
+func MatchAlt(alts, name string) bool {
+	for _, alt := range strings.Split(alts, "|") {
+		if alt == name {
+			return true
+		}
+	}
+	return false
+}
+
 // ParamsMatch reports whether params (names in order) match want ("" any
 // name, "a|b" either); params may be longer than want.
 func ParamsMatch(want, params []string) bool {
@@ -222,17 +235,7 @@ func ParamsMatch(want, params []string) bool {
 		return false
 	}
 	for i, w := range want {
-		if w == "" {
-			continue
-		}
-		ok := false
-		for _, alt := range strings.Split(w, "|") {
-			if params[i] == alt {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if w != "" && !MatchAlt(w, params[i]) {
 			return false
 		}
 	}

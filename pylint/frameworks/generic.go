@@ -2,7 +2,8 @@ package frameworks
 
 // Generic: what is recognised without knowing the framework: route and
 // request-hook decorators on an object of unknown origin in a file that
-// imports no framework that declares them.
+// imports no framework that declares them, and a function whose first
+// parameter is request in a file that imports no web framework.
 var Generic = &Framework{
 	Name:  "generic",
 	Label: "request handler",
@@ -10,5 +11,8 @@ var Generic = &Framework{
 	Decorators: []Site{
 		{Scope: AnyApp, Names: routeMethods, Called: true, Label: "route"},
 		{Scope: AnyApp, Names: requestHooks, Label: "{name} hook"},
+	},
+	Funcs: []Func{
+		{Params: []string{"request"}},
 	},
 }

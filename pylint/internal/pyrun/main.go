@@ -47,7 +47,9 @@ func main() {
 			}
 			// "<what> created in <context> <name>" -> rule + context kind
 			ctxKind := "other"
-			for _, k := range []string{"loop body", "comprehension", "Django view", "DRF view", "Django middleware", "Celery task", "Flask", "FastAPI", "Azure Functions", "closure"} {
+			for _, k := range []string{"loop body", "comprehension", "closure", "Django view", "DRF view", "Django middleware",
+				"Channels", "Celery task", "Dramatiq", "RQ", "Flask", "Quart", "FastAPI", "Starlette", "ASGI", "aiohttp",
+				"Azure Functions", "Lambda", "gRPC", "MCP", "Semantic Kernel", "request handler", "route"} {
 				if strings.Contains(where, "in "+k) {
 					ctxKind = k
 					break

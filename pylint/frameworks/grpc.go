@@ -1,0 +1,16 @@
+package frameworks
+
+// GRPC: methods of servicers, classes deriving a generated <X>Servicer
+// (from a *_pb2_grpc module, also one in the scanned tree), taking
+// (self, request, context); server interceptors. The server keeps one
+// servicer instance: its __init__ runs once.
+var GRPC = &Framework{
+	Name:    "grpc",
+	Label:   "gRPC method",
+	Fix:     "create it once when the server starts (at module level or in the servicer's __init__) and reuse it",
+	Modules: []string{"grpc"},
+	Classes: []Class{
+		{Guess: []string{"*Servicer"}, From: "_pb2_grpc", Params: []string{"", "context|ctx|_context"}},
+		{Bases: []string{"ServerInterceptor"}, Methods: []string{"intercept_service"}, Label: "gRPC interceptor"},
+	},
+}

@@ -1,0 +1,131 @@
+package pylint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// instances.go: phase 1 of "calls on instances of known classes"
+// (design.md): which class a local, an attribute of self or a module-level
+// name holds, so that m.send() after m = Manager(), Manager().send(),
+// self.prices.fetch() and price_service.fetch() can be followed into the
+// class's methods in phase 2.
+
+// calleeText is the dotted text of callee n as phase 2 resolves it. A
+// receiver that is a local bound to a call's result is written as that
+// call ("m.send" after m = Manager() becomes "Manager().send"), and so is
+// a call's result used directly (Manager().send). Any other local or
+// parameter root gives "" unless keep (decorators and registrations keep
+// the name: phase 2 then looks for the framework by the file's imports).
+func (w *walker) calleeText(n int32, st *state, keep bool) string {
+	if n < 0 {
+		return ""
+	}
+	f := w.fnSum(st)
+	text := w.dotted(n)
+	if text == "" {
+		// a method of a call's result: Manager().send
+		if w.typ(n) != "attribute" {
+			return ""
+		}
+		obj, attr := w.field(n, "object"), w.field(n, "attribute")
+		if obj < 0 || attr < 0 || w.typ(obj) != "call" {
+			return ""
+		}
+		inner := w.calleeText(w.field(obj, "function"), st, false)
+		if inner == "" || strings.Contains(inner, "()") {
+			return ""
+		}
+		return inner + "()." + w.text(attr)
+	}
+	root, rest, hasRest := strings.Cut(text, ".")
+	if f.isModule || root == "self" || root == "cls" {
+		return text
+	}
+	if _, isLocal := f.locals[root]; !isLocal && !w.isParam(f, root) {
+		return text
+	}
+	if c := f.localCls[root]; c != "" && c != "-" && hasRest {
+		return c + "()." + rest
+	}
+	if keep {
+		return text
+	}
+	return ""
+}
+
+// bindInstance records what an assignment binds to a class: a local
+// (m = Manager()), an attribute of self in __init__ (self.x = X(...),
+// self.x: X = ..., self.x = x where the parameter x is annotated X), or a
+// class-body attribute with a value (x: X = ..., x = X(...)).
+func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
+	f := w.fnSum(st)
+	callee := ""
+	if right >= 0 && w.typ(right) == "call" {
+		callee = w.dotted(w.field(right, "function"))
+		if root, _, _ := strings.Cut(callee, "."); callee != "" && !f.isModule {
+			if _, isLocal := f.locals[root]; isLocal || w.isParam(f, root) || root == "self" || root == "cls" {
+				callee = ""
+			}
+		}
+	}
+	if w.typ(left) == "identifier" && d.kind == dLocal && st.class < 0 {
+		if callee != "" {
+			bindName(f.localCls, w.text(left), callee)
+		}
+		return
+	}
+	cls, attr := -1, ""
+	switch {
+	case st.class >= 0 && w.typ(left) == "identifier":
+		cls, attr = st.class, w.text(left)
+	case w.typ(left) == "attribute" && f.name == "__init__" && f.class >= 0:
+		if obj := w.field(left, "object"); obj >= 0 && w.typ(obj) == "identifier" && w.text(obj) == "self" {
+			if a := w.field(left, "attribute"); a >= 0 {
+				cls, attr = f.class, w.text(a)
+			}
+		}
+	}
+	if cls < 0 || right < 0 {
+		return
+	}
+	t := ""
+	if ty := w.field(n, "type"); ty >= 0 {
+		t = w.annotation(ty)
+	} else if callee != "" {
+		t = callee
+	} else if w.typ(right) == "identifier" {
+		for i, p := range f.params {
+			if p == w.text(right) && i < len(f.paramAnn) {
+				t = f.paramAnn[i]
+			}
+		}
+	}
+	if t == "" {
+		return
+	}
+	c := w.fs.classes[cls]
+	if c.attrs == nil {
+		c.attrs = map[string]string{}
+	}
+	bindName(c.attrs, attr, t)
+}
+
+// bindName binds name to class text in m, or to "-" when it was bound to
+// another.
+func bindName(m map[string]string, name, text string) {
+	if old, ok := m[name]; ok && old != text {
+		m[name] = "-"
+		return
+	}
+	m[name] = text
+}
+
+// capWord reports whether a dotted name ends in a CapWords name, as
+// classes are named: only those are kept as instance receivers (a
+// logging.getLogger() result is not followed).
+func capWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(lastPart(s))
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,5 @@
+import httpx
+
+
+def main(e, c):
+    return httpx.Client()  # want SNAT002
