@@ -58,6 +58,10 @@ type options struct {
 	cache      bool
 	patterns   []string
 
+	baseline          string // -baseline FILE
+	writeBaseline     string // -write-baseline FILE
+	baselineUnchanged bool   // -baseline-unchanged
+
 	goOn, pyOn bool
 }
 
@@ -94,6 +98,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.cache, "cache", true, "reuse results of unchanged code from earlier runs: Go per module (in $GOCACHE/snatlint), Python per file (in the user cache directory, snatlint/python)")
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in the baseline `file` (written by -write-baseline); the exit status counts only those")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to the baseline `file` (to commit; see -baseline) and report none of them")
+	fs.BoolVar(&o.baselineUnchanged, "baseline-unchanged", false, "with -baseline, also show the findings that are in the baseline, marked as such (SARIF baselineState \"unchanged\", JSON baseline_state); they do not change the exit status")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageText)
 		fs.PrintDefaults()
@@ -135,6 +142,12 @@ func (o *options) validate() error {
 		if len(o.patterns) > 0 || o.fix || o.output != "" {
 			return usageError("-explain takes no patterns, -fix or -o")
 		}
+	}
+	switch {
+	case o.baseline != "" && o.writeBaseline != "":
+		return usageError("-baseline and -write-baseline do not go together: -write-baseline FILE alone writes (or rewrites) a baseline")
+	case o.baselineUnchanged && o.baseline == "":
+		return usageError("-baseline-unchanged needs -baseline FILE")
 	}
 	for _, p := range o.patterns {
 		if strings.HasPrefix(p, "-") {
@@ -282,14 +295,20 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 		rep.Findings = remaining
 	}
 
+	if err := applyBaseline(o, rep, stderr); err != nil {
+		return err
+	}
 	if err := writeReport(o, rep, stdout); err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
 	report.WriteProblems(stderr, rep)
+	if rep.Baseline != nil {
+		fmt.Fprintf(stderr, "snatlint: %s\n", rep.Baseline)
+	}
 	switch {
 	case rep.Fatal():
 		return errUnchecked
-	case len(rep.Findings) > 0 || len(rep.Problems) > 0:
+	case rep.NewFindings() > 0 || len(rep.Problems) > 0:
 		return errFindings
 	}
 	return nil

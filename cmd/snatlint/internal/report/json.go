@@ -14,6 +14,14 @@ type jsonOutput struct {
 	Version  int           `json:"version"`
 	Findings []jsonFinding `json:"findings"`
 	Errors   []jsonError   `json:"errors"`
+	Baseline *jsonBaseline `json:"baseline,omitempty"`
+}
+
+type jsonBaseline struct {
+	File      string `json:"file"`
+	New       int    `json:"new"`
+	Unchanged int    `json:"unchanged"`
+	Fixed     int    `json:"fixed"`
 }
 
 type jsonFinding struct {
@@ -30,6 +38,7 @@ type jsonFinding struct {
 	HelpURI   string        `json:"help_uri"`
 	Related   []jsonRelated `json:"related"`
 	Fixes     []jsonFix     `json:"fixes"`
+	Baseline  string        `json:"baseline_state,omitempty"`
 }
 
 type jsonRelated struct {
@@ -66,7 +75,7 @@ type jsonError struct {
 // never null. Paths are relative to r.Cwd when the file lies below it.
 func WriteJSON(w io.Writer, r *Report) error {
 	out := jsonOutput{Version: JSONVersion, Findings: []jsonFinding{}, Errors: []jsonError{}}
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		jf := jsonFinding{
 			File:      rel(r.Cwd, f.Pos.File),
 			Line:      f.Pos.Line,
@@ -79,6 +88,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 			Message:   f.Message,
 			Related:   []jsonRelated{},
 			Fixes:     []jsonFix{},
+			Baseline:  r.state(i),
 		}
 		if rule, ok := catalog.Lookup(f.RuleID); ok {
 			jf.RuleName = rule.Name
@@ -108,6 +118,9 @@ func WriteJSON(w io.Writer, r *Report) error {
 			File: rel(r.Cwd, file), Line: p.Pos.Line, Column: p.Pos.Column,
 			Message: p.Reason, Fatal: p.Fatal,
 		})
+	}
+	if b := r.Baseline; b != nil {
+		out.Baseline = &jsonBaseline{File: b.File, New: b.New, Unchanged: b.Unchanged, Fixed: b.Fixed}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

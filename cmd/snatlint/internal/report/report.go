@@ -24,6 +24,12 @@ type Report struct {
 	Root string
 	// Version is the tool version written to SARIF.
 	Version string
+	// Baseline is the comparison with a baseline, when the run used one.
+	Baseline *BaselineSummary
+	// States holds, parallel to Findings, each finding's baseline state
+	// (StateNew, StateUnchanged) when -baseline-unchanged shows both;
+	// nil otherwise.
+	States []string
 	// ReadFile reads source files (for SARIF column conversion and line
 	// hashes); nil means os.ReadFile.
 	ReadFile func(string) ([]byte, error)
@@ -146,4 +152,12 @@ func lineCol(src []byte, off int) (line, col int) {
 	line = bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return line, off - start + 1
+}
+
+// state is finding i's baseline state, or "".
+func (r *Report) state(i int) string {
+	if i < len(r.States) {
+		return r.States[i]
+	}
+	return ""
 }

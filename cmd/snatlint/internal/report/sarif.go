@@ -95,6 +95,7 @@ type sarifResult struct {
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 	Fixes               []sarifFix        `json:"fixes,omitempty"`
+	BaselineState       string            `json:"baselineState,omitempty"`
 }
 
 type sarifLocation struct {
@@ -167,8 +168,10 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		findings = findings[:MaxSARIFResults]
 	}
 	hashes := map[string][]string{}
-	for _, f := range findings {
-		run.Results = append(run.Results, sarifResultOf(r, src, hashes, f))
+	for i, f := range findings {
+		res := sarifResultOf(r, src, hashes, f)
+		res.BaselineState = r.state(i)
+		run.Results = append(run.Results, res)
 	}
 	inv := sarifInvocation{ExecutionSuccessful: !r.Fatal(), ToolExecutionNotifications: []sarifNotification{}}
 	for _, p := range r.Problems {

@@ -10,12 +10,17 @@ import (
 //
 //	file:line:col: message [SNAT00x]
 //
-// with each related location indented below it. Paths are relative to
+// with each related location indented below it; a finding that is in the
+// baseline (shown with -baseline-unchanged) ends in " (in baseline)". Paths are relative to
 // r.Cwd when the file lies below it.
 func WriteText(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s: %s [%s]\n", textPos(r.Cwd, f.Pos), f.Message, f.RuleID)
+	for i, f := range r.Findings {
+		suffix := ""
+		if r.state(i) == StateUnchanged {
+			suffix = " (in baseline)"
+		}
+		fmt.Fprintf(bw, "%s: %s [%s]%s\n", textPos(r.Cwd, f.Pos), f.Message, f.RuleID, suffix)
 		for _, rel := range f.Related {
 			fmt.Fprintf(bw, "\t%s: %s\n", textPos(r.Cwd, rel.Pos), rel.Message)
 		}
