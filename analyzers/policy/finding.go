@@ -26,6 +26,10 @@ type Edit struct {
 	Start   int
 	End     int
 	NewText string
+	// SHA256 is the hex SHA-256 of the file content the offsets refer
+	// to (the content analysed); -fix skips an edit whose file no longer
+	// has it, or whose hash is unknown ("").
+	SHA256 string `json:",omitempty"`
 }
 
 // Fix is one machine fix, made of edits that are applied together.

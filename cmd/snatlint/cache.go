@@ -16,6 +16,7 @@ import (
 
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -124,7 +125,7 @@ func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cf
 		case isUnder(dir, f):
 			// The user's own files: by content, as they may be rewritten
 			// with a preserved modification time.
-			data, err := os.ReadFile(f)
+			data, err := userfile.Read(f, maxGoFileSize)
 			if err != nil {
 				return "", false
 			}

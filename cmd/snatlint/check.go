@@ -12,12 +12,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/godriver"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
+	"github.com/snatlint/snatlint/internal/userfile"
 	"github.com/snatlint/snatlint/pylint"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -138,7 +140,8 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 		roots = append(roots, p)
 	}
-	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg)})
+	src := newSourceReader()
+	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg), ReadFile: src.read})
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}}, noMatch
 	}
@@ -175,7 +178,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 				problems = append(problems, report.Problem{Pos: toPos(r.Package.Fset, d.Pos), Reason: d.Message})
 				continue
 			}
-			findings = append(findings, goFinding(r.Package.Fset, d.Diagnostic))
+			findings = append(findings, goFinding(r.Package.Fset, d.Diagnostic, src.hash))
 		}
 	}
 	return findings, problems, noMatch
@@ -314,7 +317,12 @@ func toPos(fset *token.FileSet, p token.Pos) report.Position {
 
 // goFinding converts an analyzer diagnostic (Category = rule ID, level in
 // the URL fragment) into a finding.
-func goFinding(fset *token.FileSet, d analysis.Diagnostic) report.Finding {
+//
+// A fix keeps the hash of the content its offsets refer to (analysed,
+// from hash); a fix with an edit at a //line-adjusted position (cgo
+// output) is dropped: its offsets are those of a generated file, not of
+// the file the finding names.
+func goFinding(fset *token.FileSet, d analysis.Diagnostic, hash func(file string) string) report.Finding {
 	f := report.Finding{
 		RuleID:  d.Category,
 		Level:   analyzers.LevelOf(d),
@@ -333,18 +341,22 @@ func goFinding(fset *token.FileSet, d analysis.Diagnostic) report.Finding {
 		}
 		f.Related = append(f.Related, report.Related{Pos: toPos(fset, r.Pos), End: toPos(fset, end), Message: r.Message})
 	}
+fixes:
 	for _, sf := range d.SuggestedFixes {
 		fx := report.Fix{Message: sf.Message}
 		for _, te := range sf.TextEdits {
 			tf := fset.File(te.Pos)
 			if tf == nil {
-				continue
+				continue fixes
 			}
 			end := te.End
 			if !end.IsValid() {
 				end = te.Pos
 			}
-			fx.Edits = append(fx.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(te.Pos), End: tf.Offset(end), NewText: string(te.NewText)})
+			if fset.PositionFor(te.Pos, true).Filename != tf.Name() || fset.PositionFor(end, true).Filename != tf.Name() {
+				continue fixes
+			}
+			fx.Edits = append(fx.Edits, report.Edit{File: tf.Name(), Start: tf.Offset(te.Pos), End: tf.Offset(end), NewText: string(te.NewText), SHA256: hash(tf.Name())})
 		}
 		f.Fixes = append(f.Fixes, fx)
 	}
@@ -474,4 +486,35 @@ func pyProblems(errs []pylint.FileError) []report.Problem {
 		ps = append(ps, pr)
 	}
 	return ps
+}
+// maxGoFileSize bounds a Go source file read: generous (generated Go can
+// be large), but a link to a device is never read without end.
+const maxGoFileSize = 256 << 20
+
+// sourceReader reads the Go files to analyse through userfile (regular
+// files only, bounded) and remembers the hash of each, so that -fix
+// edits only a file that still has the content analysed.
+type sourceReader struct {
+	mu     sync.Mutex
+	hashes map[string]string
+}
+
+func newSourceReader() *sourceReader { return &sourceReader{hashes: map[string]string{}} }
+
+func (r *sourceReader) read(name string) ([]byte, error) {
+	data, err := userfile.Read(name, maxGoFileSize)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.hashes[name] = report.ContentHash(data)
+	r.mu.Unlock()
+	return data, nil
+}
+
+// hash returns the hash of the content read for name, or "".
+func (r *sourceReader) hash(name string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.hashes[name]
 }

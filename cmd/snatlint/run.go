@@ -271,10 +271,11 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	rep.Problems = sortProblems(rep.Problems)
 
 	if o.fix {
-		res := report.ApplyFixes(rep.Findings, os.ReadFile)
+		scope := newFixScope(ctx, cwd, o.patterns)
+		res := report.ApplyFixes(rep.Findings, report.FixEnv{ReadFile: readFixFile, Writable: scope.why})
 		for _, file := range sortedKeys(res.Files) {
-			if err := writeFilePreservingMode(file, res.Files[file]); err != nil {
-				rep.Problems = append(rep.Problems, report.Problem{File: file, Reason: fmt.Sprintf("writing fixed file: %v", err), Fatal: true})
+			if err := writeFixed(file, res.Files[file], res.FileHashes[file]); err != nil {
+				rep.Problems = append(rep.Problems, report.Problem{File: file, Reason: fmt.Sprintf("fixed file not written, left unchanged: %v", err), Fatal: true})
 			}
 		}
 		for _, s := range res.Skipped {
@@ -323,12 +324,21 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func writeFilePreservingMode(file string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(file); err == nil {
-		mode = st.Mode().Perm()
+// readFixFile reads a file to fix: regular files only, bounded.
+func readFixFile(file string) ([]byte, error) { return userfile.Read(file, maxGoFileSize) }
+
+// writeFixed replaces file with data, atomically, if the file still has
+// the content the fix was computed from (another -fix run or an editor
+// may have written it since).
+func writeFixed(file string, data []byte, fromHash string) error {
+	cur, err := readFixFile(file)
+	if err != nil {
+		return err
 	}
-	return os.WriteFile(file, data, mode)
+	if report.ContentHash(cur) != fromHash {
+		return errors.New("it changed while the fixes were computed; run snatlint again")
+	}
+	return userfile.WriteAtomic(file, data)
 }
 
 func writeReport(o *options, rep *report.Report, stdout io.Writer) (err error) {

@@ -64,6 +64,10 @@ type Options struct {
 	Workers int
 	// Cache, if not nil, keeps facts and diagnostics per package.
 	Cache *Cache
+	// ReadFile reads the Go files to parse (nil: os.ReadFile). The
+	// command passes one that refuses special files and records what
+	// was analysed (for -fix).
+	ReadFile func(name string) ([]byte, error)
 }
 
 // Result is the outcome of Analyze for one root package.
@@ -136,6 +140,9 @@ type driver struct {
 func newDriver(roots []*packages.Package, opts Options) *driver {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.ReadFile == nil {
+		opts.ReadFile = os.ReadFile
 	}
 	d := &driver{opts: opts, nodes: map[*packages.Package]*node{}, fset: token.NewFileSet()}
 	d.rootAs = requiresOrder(opts.Analyzers)
@@ -318,7 +325,7 @@ func (d *driver) typeCheck(ctx context.Context, n *node, full bool) ([]*ast.File
 		if ctx.Err() != nil {
 			return nil, nil
 		}
-		src, err := os.ReadFile(name)
+		src, err := d.opts.ReadFile(name)
 		if err != nil {
 			appendError(packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})
 			continue

@@ -45,6 +45,6 @@ func FuzzWriters(f *testing.F) {
 		if err := validator(t).Validate(buf.Bytes()); err != nil {
 			t.Fatalf("invalid SARIF for line %d col %d end %d:%d related %d:%d edit [%d,%d): %v", line, col, endLine, endCol, relLine, relCol, start, end, err)
 		}
-		_ = ApplyFixes(r.Findings, r.ReadFile)
+		_ = ApplyFixes(r.Findings, FixEnv{ReadFile: r.ReadFile})
 	})
 }
