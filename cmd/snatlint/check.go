@@ -487,6 +487,7 @@ func pyProblems(errs []pylint.FileError) []report.Problem {
 	}
 	return ps
 }
+
 // maxGoFileSize bounds a Go source file read: generous (generated Go can
 // be large), but a link to a device is never read without end.
 const maxGoFileSize = 256 << 20
