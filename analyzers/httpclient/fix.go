@@ -3,6 +3,7 @@ package httpclient
 import (
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -72,10 +73,14 @@ func (h *hoister) fix(s construct.Site) []analysis.SuggestedFix {
 	if fd.Doc != nil {
 		at = fd.Doc.Pos()
 	}
+	text, ok := formatDecl(name, expr)
+	if !ok {
+		return nil
+	}
 	return []analysis.SuggestedFix{{
 		Message: fmt.Sprintf("Hoist the %s to package-level variable %s", s.What, name),
 		TextEdits: []analysis.TextEdit{
-			{Pos: at, End: at, NewText: []byte(fmt.Sprintf("var %s = %s\n\n", name, expr))},
+			{Pos: at, End: at, NewText: text},
 			{Pos: un.Pos(), End: un.End(), NewText: []byte(name)},
 		},
 	}}
@@ -303,4 +308,17 @@ func importNames(imp *ast.ImportSpec) []string {
 		out = append(out, base, strings.TrimPrefix(base, "go-"), strings.ReplaceAll(base, "-", "_"))
 	}
 	return out
+}
+
+// formatDecl formats "var name = expr" followed by a blank line: expr is
+// source text taken from inside a function, so its later lines carry
+// that function's indentation, and -fix changes only the edited lines
+// (it does not gofmt the file).
+func formatDecl(name, expr string) ([]byte, bool) {
+	const header = "package p\n\n"
+	out, err := format.Source([]byte(header + "var " + name + " = " + expr + "\n"))
+	if err != nil {
+		return nil, false
+	}
+	return append(out[len(header):], '\n'), true
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"golang.org/x/tools/go/analysis"
 )
@@ -430,5 +431,18 @@ func TestFixFullDisk(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "main.go")); string(got) != handlerSrc {
 		t.Errorf("main.go after -fix on a full disk =\n%q\nwant the original", got)
+	}
+}
+
+// TestFixMultiLine: -fix changes only the edited lines and no longer
+// gofmts the whole file, so the hoisted declaration must itself be
+// formatted: a multi-line literal loses the function's indentation.
+func TestFixMultiLine(t *testing.T) {
+	src := "package main\n\nimport \"net/http\"\n\nfunc items(w http.ResponseWriter, r *http.Request) {\n\tc := &http.Client{\n\t\tTimeout: 5,\n\t}\n\t_ = c\n}\n\nfunc main() { http.HandleFunc(\"/\", items) }\n"
+	want := "package main\n\nimport \"net/http\"\n\nvar itemsClient = &http.Client{\n\tTimeout: 5,\n}\n\nfunc items(w http.ResponseWriter, r *http.Request) {\n\tc := itemsClient\n\t_ = c\n}\n\nfunc main() { http.HandleFunc(\"/\", items) }\n"
+	dir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": src})
+	r := runWithAnalyzers(t, dir, analyzers.New(&config.File{}), "-fix")
+	if got, _ := os.ReadFile(filepath.Join(dir, "main.go")); string(got) != want {
+		t.Errorf("fixed main.go =\n%s\nwant\n%s\nstderr:\n%s", got, want, r.stderr)
 	}
 }
