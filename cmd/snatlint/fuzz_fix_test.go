@@ -73,21 +73,16 @@ func FuzzFix(f *testing.F) {
 		// A body that closes the function early changes the file's
 		// shape; the analysis must survive it, the check below only
 		// applies to inputs that type-check.
+		// Analyzers read the file too (pass.ReadFile): it is on disk.
+		if err := os.WriteFile(mainGo, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		pkgs, err := godriver.Load(ctx, dir, false, ".")
 		if err != nil || len(pkgs) != 1 {
 			t.Fatalf("listing the template: %v", err)
 		}
 		reader := newSourceReader()
-		read := func(name string) ([]byte, error) {
-			if name == mainGo {
-				reader.mu.Lock()
-				reader.hashes[name] = report.ContentHash(src)
-				reader.mu.Unlock()
-				return src, nil
-			}
-			return reader.read(name)
-		}
-		results, err := godriver.Analyze(ctx, pkgs, godriver.Options{Analyzers: analyzers.New(cfg), FactRoots: factRoots(cfg), ReadFile: read})
+		results, err := godriver.Analyze(ctx, pkgs, godriver.Options{Analyzers: analyzers.New(cfg), FactRoots: factRoots(cfg), ReadFile: reader.read})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,12 +94,7 @@ func FuzzFix(f *testing.F) {
 		for _, d := range results[0].Diagnostics {
 			findings = append(findings, goFinding(root.Fset, d.Diagnostic, reader.hash))
 		}
-		res := report.ApplyFixes(findings, report.FixEnv{ReadFile: func(name string) ([]byte, error) {
-			if name == mainGo {
-				return src, nil
-			}
-			return nil, os.ErrNotExist
-		}})
+		res := report.ApplyFixes(findings, report.FixEnv{ReadFile: readFixFile})
 		for file, fixed := range res.Files {
 			if file != mainGo {
 				t.Fatalf("fix edits %s", file)

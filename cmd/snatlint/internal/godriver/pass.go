@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/types"
 	"net/url"
-	"os"
 	"reflect"
 	"slices"
 	"sync"
@@ -160,7 +159,7 @@ func (d *driver) analyse(ctx context.Context, n *node, as []*analysis.Analyzer, 
 			AllObjectFacts:    func() []analysis.ObjectFact { return d.allObjectFacts(n, a, pf) },
 			AllPackageFacts:   func() []analysis.PackageFact { return d.allPackageFacts(n, a, pf) },
 		}
-		pass.ReadFile = checkedReadFile(pass)
+		pass.ReadFile = checkedReadFile(pass, d.opts.ReadFile)
 		r, err := a.Run(pass)
 		if err == nil && reflect.TypeOf(r) != a.ResultType {
 			err = fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v", p.PkgPath, a, reflect.TypeOf(r), a.ResultType)
@@ -254,9 +253,9 @@ func (d *driver) allPackageFacts(n *node, a *analysis.Analyzer, own *pkgFacts) [
 	return out
 }
 
-// checkedReadFile is os.ReadFile limited to the package's files, as
-// analysis.Pass.ReadFile promises.
-func checkedReadFile(pass *analysis.Pass) func(string) ([]byte, error) {
+// checkedReadFile is read (Options.ReadFile) limited to the package's
+// files, as analysis.Pass.ReadFile promises.
+func checkedReadFile(pass *analysis.Pass, read func(string) ([]byte, error)) func(string) ([]byte, error) {
 	return func(name string) ([]byte, error) {
 		ok := slices.Contains(pass.OtherFiles, name) || slices.Contains(pass.IgnoredFiles, name)
 		for _, f := range pass.Files {
@@ -265,7 +264,7 @@ func checkedReadFile(pass *analysis.Pass) func(string) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", name)
 		}
-		return os.ReadFile(name)
+		return read(name)
 	}
 }
 
