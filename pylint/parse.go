@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"sync/atomic"
 	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -45,7 +46,7 @@ const binarySniff = 8 << 10
 // writes its own slot and returns nil, so one bad file never cancels the
 // others. Each summary is kept in its decoded form (see keepSummary);
 // with a cache, unchanged files are read back instead of parsed.
-func parseAll(ctx context.Context, files []string, cache *Cache) ([]*fileSum, [][]FileError) {
+func parseAll(ctx context.Context, files []string, cache *Cache, progress func(done, total int)) ([]*fileSum, [][]FileError) {
 	sums := make([]*fileSum, len(files))
 	errs := make([][]FileError, len(files))
 	n := runtime.GOMAXPROCS(0)
@@ -55,6 +56,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache) ([]*fileSum, []
 		p.SetLanguage(python.GetLanguage())
 		parsers <- &worker{p: p, strs: newInterner()}
 	}
+	var done atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(n)
 	for i, path := range files {
@@ -62,6 +64,9 @@ func parseAll(ctx context.Context, files []string, cache *Cache) ([]*fileSum, []
 			p := <-parsers
 			defer func() { parsers <- p }()
 			sums[i], errs[i] = phase1File(gctx, p, path, cache)
+			if progress != nil {
+				progress(int(done.Add(1)), len(files))
+			}
 			return nil
 		})
 	}

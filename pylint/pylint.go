@@ -31,6 +31,9 @@ type Options struct {
 	Config *config.File // may be nil: defaults
 	Tests  bool         // include tests/, test_*.py, *_test.py, conftest.py
 	Cache  *Cache       // nil: every file is parsed
+	// Progress, if not nil, is called as files are done with phase 1
+	// (possibly from several goroutines at once).
+	Progress func(done, total int)
 }
 
 // Finding is one Python finding: the Finding type of both passes
@@ -65,7 +68,7 @@ func Discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 // Check runs the Python pass over files (the whole scanned tree, so that
 // project-local calls are followed across modules).
 func Check(ctx context.Context, files []string, opts Options) ([]Finding, []FileError) {
-	sums, errs := parseAll(ctx, files, opts.Cache)
+	sums, errs := parseAll(ctx, files, opts.Cache, opts.Progress)
 	var ferrs []FileError
 	for _, e := range errs {
 		ferrs = append(ferrs, e...)

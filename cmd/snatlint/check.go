@@ -18,6 +18,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/godriver"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/progress"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 	"github.com/snatlint/snatlint/internal/userfile"
 	"github.com/snatlint/snatlint/pylint"
@@ -141,7 +142,13 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		roots = append(roots, p)
 	}
 	src := newSourceReader()
-	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg), ReadFile: src.read})
+	if h := progress.Hook(ctx, progress.GoLoaded); h != nil {
+		n := 0
+		packages.Visit(pkgs, nil, func(*packages.Package) { n++ })
+		h(n, 0)
+	}
+	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg), ReadFile: src.read,
+		Progress: progress.Hook(ctx, progress.GoAnalysed)})
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}}, noMatch
 	}
@@ -409,7 +416,7 @@ func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint
 	if len(t.pyPaths) == 0 {
 		return nil, nil, dirs
 	}
-	opts := pylint.Options{Config: cfg, Tests: cfg.Tests, Cache: cache}
+	opts := pylint.Options{Config: cfg, Tests: cfg.Tests, Cache: cache, Progress: progress.Hook(ctx, progress.PythonFiles)}
 	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
 	problems := pyProblems(ferrs)
 	files = slices.DeleteFunc(files, func(f string) bool { return inIgnoredDir(t.pyPaths, f) })

@@ -20,6 +20,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
 	"github.com/snatlint/snatlint/analyzers/policy"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/progress"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 	"github.com/snatlint/snatlint/internal/userfile"
 	"github.com/snatlint/snatlint/pylint"
@@ -61,6 +62,7 @@ type options struct {
 	baseline          string // -baseline FILE
 	writeBaseline     string // -write-baseline FILE
 	baselineUnchanged bool   // -baseline-unchanged
+	progress          progress.Flag
 
 	goOn, pyOn bool
 }
@@ -98,6 +100,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.cache, "cache", true, "reuse results of unchanged code from earlier runs: Go per module (in $GOCACHE/snatlint), Python per file (in the user cache directory, snatlint/python)")
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+	fs.Var(&o.progress, "progress", "show progress on standard error (default: on a terminal, for runs over 2 s; -progress=false: never)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in the baseline `file` (written by -write-baseline); the exit status counts only those")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to the baseline `file` (to commit; see -baseline) and report none of them")
 	fs.BoolVar(&o.baselineUnchanged, "baseline-unchanged", false, "with -baseline, also show the findings that are in the baseline, marked as such (SARIF baselineState \"unchanged\", JSON baseline_state); they do not change the exit status")
@@ -218,6 +221,10 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	t := classify(cwd, o.patterns, nil)
 	rep := &report.Report{Cwd: cwd, Root: scanRoot(cwd), Version: version()}
 
+	prog := progress.Start(stderr, o.progress.Mode, progress.Options{})
+	defer prog.Stop()
+	ctx = progress.NewContext(ctx, prog)
+
 	var goNoMatch []string
 	if o.goOn {
 		var cache *resultCache
@@ -255,6 +262,7 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 		}
 	}
 
+	prog.Stop() // the checks are done: clear the line before anything is printed
 	rep.Findings = dedup(report.ApplyConfig(rep.Findings, cfg))
 	if !tests {
 		// Files named explicitly are checked (pre-commit passes changed

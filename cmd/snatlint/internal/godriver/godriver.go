@@ -68,6 +68,9 @@ type Options struct {
 	// command passes one that refuses special files and records what
 	// was analysed (for -fix).
 	ReadFile func(name string) ([]byte, error)
+	// Progress, if not nil, is called after each package of the graph
+	// is done (one call at a time).
+	Progress func(done, total int)
 }
 
 // Result is the outcome of Analyze for one root package.
@@ -232,6 +235,9 @@ func (d *driver) run(ctx context.Context) error {
 					}
 				}
 				remaining--
+				if d.opts.Progress != nil {
+					d.opts.Progress(len(d.order)-remaining, len(d.order))
+				}
 				if remaining == 0 {
 					close(done)
 				}
