@@ -14,6 +14,8 @@
 //     with the exact signature func(http.ResponseWriter, *http.Request);
 //   - router handlers, by parameter type: gin *gin.Context, echo
 //     echo.Context, fiber *fiber.Ctx, plus configured handler types;
+//   - the other families declared in package contexts (one file each,
+//     with its label and fix text);
 //   - loop bodies (for, range) anywhere, also in main, and goroutines
 //     started in loops;
 //   - closures, goroutines and errgroup.Go literals inside a per-request

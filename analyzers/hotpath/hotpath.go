@@ -10,7 +10,9 @@ import (
 	"sync"
 
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/analyzers/hotpath/contexts"
 	"github.com/snatlint/snatlint/analyzers/internal/docutil"
+	"github.com/snatlint/snatlint/analyzers/internal/typesx"
 	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -24,13 +26,6 @@ var doc []byte
 // Analyzer is hotpath with the default configuration and its flags, for
 // vet mode.
 var Analyzer = New(nil)
-
-// Router handler parameter types.
-const (
-	pkgGin   = "github.com/gin-gonic/gin"
-	pkgEcho  = "github.com/labstack/echo/v4"
-	pkgFiber = "github.com/gofiber/fiber/v2"
-)
 
 // options are one analyzer's settings: the configuration given to New,
 // overridden by the -config and -tests flags.
@@ -81,9 +76,11 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		tests:  tests,
 		inspct: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
+	var handlerTypes []string
 	if cfg != nil {
-		r.handlerTypes = cfg.Go.HandlerTypes
+		handlerTypes = cfg.Go.HandlerTypes
 	}
+	r.fams = newFamilies(handlerTypes)
 	return r, nil
 }
 
@@ -93,6 +90,8 @@ type Kind int
 // Kinds of per-request contexts.
 const (
 	None Kind = iota
+	// Handler: a function that runs per request, message, call or
+	// scrape (an HTTP handler, a gRPC method, a Lambda handler, ...).
 	Handler
 	Loop
 	GoroutineInLoop
@@ -102,20 +101,27 @@ const (
 type Context struct {
 	Kind Kind
 	// Desc names it for messages: "HTTP handler GetVM", "gin handler
-	// for \"/vms\"", "loop body", "goroutine started in a loop".
+	// for \"/vms\"", "gRPC method server.SayHello", "loop body",
+	// "goroutine started in a loop".
 	Desc string
-	// Func is the handler's declaration or literal for Kind Handler,
-	// the loop statement otherwise.
+	// Node is the function's declaration or literal for Kind Handler
+	// (the function value given to a registration call, for a function
+	// of another package), the loop statement otherwise.
 	Node ast.Node
+	// Each says what runs per context in messages ("each request",
+	// "each call", "each iteration").
+	Each string
+	// Fix is the context family's fix text; "" for plain loops.
+	Fix string
 }
 
 // Result answers "does this node run per request".
 type Result struct {
-	pass         *analysis.Pass
-	cfg          *config.File
-	tests        bool
-	handlerTypes []string
-	inspct       *inspector.Inspector
+	pass   *analysis.Pass
+	cfg    *config.File
+	tests  bool
+	inspct *inspector.Inspector
+	fams   *families
 }
 
 // Config is the configuration in effect (nil: the default).
@@ -136,6 +142,14 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 	if r.fileSkipped(cur) {
 		return Context{}, false
 	}
+	if e, ok := cur.Node().(ast.Expr); ok {
+		if reg, ok := r.registrations().regExprs[e]; ok {
+			// A function value given to a registration call: the
+			// function runs per request (reported here when it is
+			// declared in another package).
+			return handlerContext(reg.fam, reg.fam.Label+" "+typesx.FuncName(reg.fn, r.pass.Pkg), e), true
+		}
+	}
 	goLit := false // passed a literal started with "go"
 	child := cur
 	for p := cur.Parent(); p.Valid(); child, p = p, p.Parent() {
@@ -144,19 +158,15 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 			return Context{}, false // package level: runs once
 		case *ast.ForStmt:
 			if k := child.ParentEdgeKind(); k == edge.ForStmt_Body || k == edge.ForStmt_Cond || k == edge.ForStmt_Post {
-				return loopContext(n, goLit), true
+				return r.loopContext(n, goLit), true
 			}
 		case *ast.RangeStmt:
 			if child.ParentEdgeKind() == edge.RangeStmt_Body {
-				return loopContext(n, goLit), true
+				return r.loopContext(n, goLit), true
 			}
 		case *ast.FuncLit:
-			sig, _ := r.pass.TypesInfo.TypeOf(n).(*types.Signature)
-			if sig == nil {
-				continue // ill-typed
-			}
-			if kind, ok := r.handlerKind(sig, ""); ok {
-				return Context{Kind: Handler, Desc: kind + literalName(p), Node: n}, true
+			if f := r.ofLiteral(n); f != nil {
+				return handlerContext(f, f.Label+literalName(p), n), true
 			}
 			if p.ParentEdgeKind() == edge.CallExpr_Fun && p.Parent().ParentEdgeKind() == edge.GoStmt_Call {
 				goLit = true
@@ -166,11 +176,11 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 			if obj == nil {
 				return Context{}, false
 			}
-			kind, ok := r.handlerKind(obj.Signature(), n.Name.Name)
+			f, ok := r.ofDecl(obj)
 			if !ok {
 				return Context{}, false
 			}
-			return Context{Kind: Handler, Desc: kind + " " + n.Name.Name, Node: n}, true
+			return handlerContext(f, describe(f, obj), n), true
 		}
 	}
 	return Context{}, false
@@ -184,11 +194,42 @@ func (r *Result) fileSkipped(cur inspector.Cursor) bool {
 	return false
 }
 
-func loopContext(loop ast.Node, goLit bool) Context {
-	if goLit {
-		return Context{Kind: GoroutineInLoop, Desc: "goroutine started in a loop", Node: loop}
+// handlerContext is the context of a function of family f.
+func handlerContext(f *contexts.Family, desc string, n ast.Node) Context {
+	each := f.Each
+	if each == "" {
+		each = "each request"
 	}
-	return Context{Kind: Loop, Desc: "loop body", Node: loop}
+	return Context{Kind: Handler, Desc: desc, Node: n, Each: each, Fix: f.Fix}
+}
+
+// ofLiteral returns the family that makes a function literal a context:
+// its signature, or a registration.
+func (r *Result) ofLiteral(lit *ast.FuncLit) *contexts.Family {
+	sig, _ := r.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if sig == nil {
+		return nil // ill-typed
+	}
+	sigFam, _ := r.fams.ofSignature(sig, "")
+	regFam := r.registrations().regLits[lit]
+	for _, f := range r.fams.all {
+		if f == sigFam || f == regFam {
+			return f
+		}
+	}
+	return nil
+}
+
+// loopContext is the context of a loop body; a message loop (one that
+// receives from a family's loop calls) takes the family's label.
+func (r *Result) loopContext(loop ast.Node, goLit bool) Context {
+	if goLit {
+		return Context{Kind: GoroutineInLoop, Desc: "goroutine started in a loop", Node: loop, Each: "each goroutine"}
+	}
+	if f := r.loopFamily(loop); f != nil {
+		return Context{Kind: Loop, Desc: f.LoopLabel, Node: loop, Each: "each iteration", Fix: f.Fix}
+	}
+	return Context{Kind: Loop, Desc: "loop body", Node: loop, Each: "each iteration"}
 }
 
 // literalName names a handler literal by the route it is registered
@@ -207,81 +248,11 @@ func literalName(lit inspector.Cursor) string {
 	return " (func literal)"
 }
 
-// IsHandler reports whether fn is handler-shaped: a per-request context
-// by itself. Calls to such functions are not reported, since their
+// IsHandler reports whether fn is a per-request context by itself (a
+// handler, a gRPC method, a Lambda handler registered in this package,
+// ...). Calls to such functions are not reported, since their
 // constructions are reported where they are.
 func (r *Result) IsHandler(fn *types.Func) bool {
-	_, ok := r.handlerKind(fn.Signature(), fn.Name())
+	_, ok := r.ofDecl(fn)
 	return ok
-}
-
-// handlerKind returns "HTTP handler", "gin handler", ... when a function
-// named name (methods: with the method name; "" for literals) with sig is
-// a handler.
-func (r *Result) handlerKind(sig *types.Signature, name string) (string, bool) {
-	params := sig.Params()
-	if name == "ServeHTTP" && sig.Recv() != nil {
-		ok := params.Len() == 2 && sig.Results().Len() == 0 &&
-			isResponseWriter(params.At(0).Type()) && isRequestPtr(params.At(1).Type())
-		return "HTTP handler", ok
-	}
-	w, req := false, false
-	for v := range params.Variables() {
-		t := v.Type()
-		switch {
-		case isResponseWriter(t):
-			w = true
-		case isRequestPtr(t):
-			req = true
-		case isPtrTo(t, pkgGin, "Context"):
-			return "gin handler", true
-		case isNamed(t, pkgEcho, "Context"):
-			return "echo handler", true
-		case isPtrTo(t, pkgFiber, "Ctx"):
-			return "fiber handler", true
-		case r.isConfiguredHandlerType(t):
-			return "handler", true
-		}
-	}
-	return "HTTP handler", w && req
-}
-
-func (r *Result) isConfiguredHandlerType(t types.Type) bool {
-	if len(r.handlerTypes) == 0 {
-		return false
-	}
-	name := typeKey(t)
-	for _, h := range r.handlerTypes {
-		if h == name {
-			return true
-		}
-	}
-	return false
-}
-
-// typeKey renders t as "pkg/path.Type" or "*pkg/path.Type".
-func typeKey(t types.Type) string {
-	prefix := ""
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		prefix, t = "*", types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return prefix + n.Obj().Pkg().Path() + "." + n.Obj().Name()
-}
-
-func isResponseWriter(t types.Type) bool { return isNamed(t, "net/http", "ResponseWriter") }
-func isRequestPtr(t types.Type) bool     { return isPtrTo(t, "net/http", "Request") }
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
-}
-
-func isPtrTo(t types.Type, pkg, name string) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && isNamed(p.Elem(), pkg, name)
 }

@@ -214,7 +214,8 @@ func inModule(pkg, mod string) bool {
 	return pkg == mod || strings.HasPrefix(pkg, mod+"/")
 }
 
-// goFix is the fix of every Go context.
+// goFix is the fix of plain loops; function contexts carry their
+// family's (hotpath.Context.Fix).
 const goFix = "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it"
 
 // Message phrases a finding: "<what was built> <where>: <why it matters
@@ -231,16 +232,14 @@ func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string 
 	default:
 		what = s.What + " created" // a literal, new, a zero value, or a copy
 	}
-	vars := map[string]string{"each": eachRun(ctx.Kind), "pool": s.Pool + "'s", "fix": goFix}
-	return fmt.Sprintf("%s%s in %s: %s; %s", what, ph.Qualifier, ctx.Desc, catalog.Expand(ph.Why, vars), catalog.Expand(ph.Fix, vars))
-}
-
-func eachRun(k hotpath.Kind) string {
-	switch k {
-	case hotpath.Loop:
-		return "each iteration"
-	case hotpath.GoroutineInLoop:
-		return "each goroutine"
+	fix := ctx.Fix
+	if fix == "" {
+		fix = goFix
 	}
-	return "each request"
+	each := ctx.Each
+	if each == "" {
+		each = "each request"
+	}
+	vars := map[string]string{"each": each, "pool": s.Pool + "'s", "fix": fix}
+	return fmt.Sprintf("%s%s in %s: %s; %s", what, ph.Qualifier, ctx.Desc, catalog.Expand(ph.Why, vars), catalog.Expand(ph.Fix, vars))
 }
