@@ -27,8 +27,7 @@ type match struct {
 // conversion to reconcile.Func.
 type registration struct {
 	fam *contexts.Family
-	fn  *types.Func // the function or method it names; nil for a literal
-	lit *ast.FuncLit
+	fn  *types.Func // the function or method it names
 }
 
 // families holds the per-package state of the matching.
