@@ -163,6 +163,7 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 		return &Result{}, nil // cannot reach any construction
 	}
 	a.collect()
+	a.collectRegistered()
 	a.solve()
 	return a.result(), nil
 }
@@ -215,6 +216,27 @@ func (a *analyzer) collect() {
 			for i := range n.Names {
 				a.add(cur.ChildAt(edge.ValueSpec_Names, i), Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, nil)
 			}
+		}
+	}
+}
+
+// collectRegistered adds the function values of other packages that this
+// package registers as per-request contexts (lambda.Start(handler.Handle),
+// a nats.MsgHandler): when the function carries the fact, the argument is
+// a site, like a call (hotpath gives it the registration's context).
+// Functions of this package are contexts themselves: their constructions
+// are reported where they are.
+func (a *analyzer) collectRegistered() {
+	for cur, fn := range a.hp.Registered() {
+		if fn.Pkg() == a.pass.Pkg || a.cat.Silent(fn) {
+			continue
+		}
+		if _, root := a.cat.Call(fn); root {
+			continue // a catalog constructor given as a callback: not a handler
+		}
+		var f Constructs
+		if a.pass.ImportObjectFact(fn, &f) {
+			a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), Variant: catalog.Variant(f.Variant), Pool: f.Pool, What: f.What, Callee: fn, Fact: &f}, nil)
 		}
 	}
 }

@@ -36,5 +36,8 @@
 // fact so that their importers are not skipped.
 //
 // The Result lists the package's uncached construction sites and calls to
-// fact-carrying functions, for the reporting analyzers.
+// fact-carrying functions, for the reporting analyzers; a fact-carrying
+// function of another package given to a registration that makes it a
+// per-request context (lambda.Start(handler.Handle), a nats.MsgHandler
+// argument) is a site too, at that argument.
 package construct

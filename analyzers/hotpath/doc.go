@@ -14,10 +14,28 @@
 //     with the exact signature func(http.ResponseWriter, *http.Request);
 //   - router handlers, by parameter type: gin *gin.Context, echo
 //     echo.Context, fiber *fiber.Ctx, plus configured handler types;
-//   - the other families declared in package contexts (one file each,
-//     with its label and fix text);
+//   - per-message and per-call work, recognised by types (package
+//     contexts declares each family in a file of its own, with its label
+//     and fix text): gRPC service methods (the methods of a generated
+//     <X>Server interface in a type implementing it, by embedding
+//     Unimplemented<X>Server or in full; not the type's other methods) and
+//     interceptors (functions with the signature of
+//     grpc.UnaryServerInterceptor, StreamServerInterceptor,
+//     UnaryClientInterceptor or StreamClientInterceptor); AWS Lambda
+//     handlers (the function given to lambda.Start, StartWithOptions and
+//     their variants; Invoke of a lambda.Handler); controller-runtime
+//     Reconcile of any reconcile.TypedReconciler[T], and functions
+//     converted to reconcile.Func or TypedFunc; Prometheus Collect of a
+//     prometheus.Collector; message callbacks (any function given for a
+//     nats.MsgHandler, jetstream.MessageHandler or micro.HandlerFunc
+//     parameter, sarama ConsumerGroupHandler.ConsumeClaim as a whole);
+//   - a function of another package given to such a registration
+//     (lambda.Start(handler.Handle)): the argument itself, so that the
+//     construction the function performs on every call is reported there;
 //   - loop bodies (for, range) anywhere, also in main, and goroutines
-//     started in loops;
+//     started in loops; a loop that receives from Azure Service Bus, Event
+//     Hubs, NATS pull subscriptions or a Kafka partition is labelled as that
+//     message loop;
 //   - closures, goroutines and errgroup.Go literals inside a per-request
 //     context inherit it.
 //

@@ -2,6 +2,7 @@ package hotpath
 
 import (
 	"go/ast"
+	"iter"
 	"go/types"
 	"strings"
 
@@ -28,6 +29,7 @@ type match struct {
 type registration struct {
 	fam *contexts.Family
 	fn  *types.Func // the function or method it names
+	cur inspector.Cursor
 }
 
 // families holds the per-package state of the matching.
@@ -45,6 +47,7 @@ type families struct {
 	regFuncs map[*types.Func]*contexts.Family
 	regLits  map[*ast.FuncLit]*contexts.Family
 	regExprs map[ast.Expr]registration
+	regOrder []ast.Expr // regExprs' keys in source order
 	// loops remembers message-loop labels.
 	loops map[ast.Node]*contexts.Family
 }
@@ -544,7 +547,8 @@ func (r *Result) register(arg inspector.Cursor, f *contexts.Family) {
 		}
 	case *types.Func:
 		if _, ok := fs.regExprs[e]; !ok {
-			fs.regExprs[e] = registration{fam: f, fn: v}
+			fs.regExprs[e] = registration{fam: f, fn: v, cur: arg}
+			fs.regOrder = append(fs.regOrder, e)
 		}
 		if v.Pkg() == r.pass.Pkg {
 			if _, ok := fs.regFuncs[v]; !ok {
@@ -649,6 +653,41 @@ func origin(fn *types.Func) *types.Func {
 	return fn.Origin()
 }
 
+// Registered yields, in source order, the function values (not
+// literals) this package gives to registration calls or callback
+// parameters, and the functions they name: a function of another package
+// runs per request from here, so a construction it performs on every call
+// is reported at this argument (ContextOf gives the argument the
+// registration's context).
+func (r *Result) Registered() iter.Seq2[inspector.Cursor, *types.Func] {
+	return func(yield func(inspector.Cursor, *types.Func) bool) {
+		if r.fileSkippedAll() {
+			return
+		}
+		fs := r.registrations()
+		for _, e := range fs.regOrder {
+			reg := fs.regExprs[e]
+			if r.fileSkipped(reg.cur) {
+				continue
+			}
+			if !yield(reg.cur, reg.fn) {
+				return
+			}
+		}
+	}
+}
+
+// fileSkippedAll reports whether every file of the package is skipped
+// (a package of tests only, without -tests).
+func (r *Result) fileSkippedAll() bool {
+	for _, f := range r.pass.Files {
+		if !r.SkipFile(f) {
+			return false
+		}
+	}
+	return true
+}
+
 // loopFamily returns the family whose message-loop calls the loop makes
 // (in its header or body, outside nested function literals), or nil.
 func (r *Result) loopFamily(loop ast.Node) *contexts.Family {
@@ -706,12 +745,9 @@ func (fs *families) loopCall(info *types.Info, call *ast.CallExpr) *contexts.Fam
 // family's Desc template.
 func describe(f *contexts.Family, fn *types.Func) string {
 	tmpl := f.Desc
-	if tmpl == "" {
-		tmpl = "{label} {name}"
-	}
 	recv := typesx.RecvTypeName(fn)
-	if recv == "" {
-		recv = fn.Name()
+	if tmpl == "" || recv == "" && strings.Contains(tmpl, "{recv}") {
+		tmpl = "{label} {name}" // a function registered by value
 	}
 	return strings.NewReplacer("{label}", f.Label, "{name}", fn.Name(), "{recv}", recv).Replace(tmpl)
 }

@@ -60,3 +60,14 @@ func TestHoistFixSafety(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/fixsafe")
 }
+
+// TestContextFamilies: for each context family beyond HTTP (gRPC methods
+// and interceptors, Lambda, controller-runtime, Prometheus, NATS, sarama,
+// Azure messaging loops), a positive (direct and interprocedural) and a
+// silent twin built once; the libraries are faithful stubs of their
+// interfaces (testdata/src/google.golang.org/grpc, ...).
+func TestContextFamilies(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer,
+		"ctxs/grpc", "ctxs/lambda", "ctxs/reconcile", "ctxs/prom", "ctxs/nats", "ctxs/sarama", "ctxs/azmsg")
+}

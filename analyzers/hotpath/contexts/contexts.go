@@ -116,6 +116,14 @@ func All() []*Family {
 	return []*Family{
 		NetHTTPServeHTTP,
 		Gin, Echo, Fiber,
+		GRPC, GRPCInterceptor,
+		Lambda,
+		ControllerRuntime,
+		Prometheus,
+		NATS,
+		Sarama,
+		AzureServiceBus,
+		AzureEventHubs,
 		NetHTTP,
 	}
 }
