@@ -2,8 +2,8 @@ package hotpath
 
 import (
 	"go/ast"
-	"iter"
 	"go/types"
+	"iter"
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/hotpath/contexts"
