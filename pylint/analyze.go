@@ -44,6 +44,10 @@ type reach struct {
 	file    string
 	at      pos
 	chain   []string // function names from the callee down to the construction
+	// returned: the function's value holds the pool (it returns the
+	// client, or an object built around it), so a caller that stores
+	// the value retains the pool.
+	returned bool
 }
 
 func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *project {
@@ -349,6 +353,44 @@ func (p *project) selfIsPerRequest(fi, fn int) bool {
 	return cls >= 0 && p.kindOf(cref{fi, cls}).selfPerRequest()
 }
 
+// keeps reports whether what call c builds outlives the request (iter
+// false) or the hot loop's iteration (iter true): a cache guard around
+// the call retains whatever runs under it; where the value is stored
+// retains it only when the value holds the pool (holds). selfPerReq says
+// that a store into self does not outlive the request.
+func (c *call) keeps(iter, holds, selfPerReq bool) bool {
+	g, s := c.greq, c.req
+	if iter {
+		g, s = c.gloop, c.loop
+	}
+	return g.Resolve(selfPerReq) || holds && s.Resolve(selfPerReq)
+}
+
+// holdsPool reports whether the value of a construction of rule holds
+// its pool (a one-shot request's response does not).
+func holdsPool(rule string) bool { return !catalog.MustLookup(rule).OneShot }
+
+// reaches lists the constructions call cs of function r makes on every
+// run: its own (one, with returned telling whether the value holds the
+// pool) or those of the project function it calls. A callee that is
+// itself per request is reported where it is (no double reports).
+func (p *project) reaches(r fref, cs *call, depth int) []reach {
+	fs := p.files[r.file]
+	f := fs.funcs[r.fn]
+	k := p.classifyCall(r.file, r.fn, cs)
+	switch {
+	case k.rule != "":
+		return []reach{{rule: k.rule, variant: k.variant, q: k.q, file: fs.path, at: cs.at,
+			chain: []string{f.name}, returned: holdsPool(k.rule)}}
+	case k.isCall && k.callee != r:
+		if depth == 0 && p.ctxOf(k.callee).perRequest {
+			return nil
+		}
+		return p.factOf(k.callee, depth+1)
+	}
+	return nil
+}
+
 // factOf returns the constructions f reaches on every call.
 func (p *project) factOf(r fref, depth int) []reach {
 	if rs, ok := p.facts[r]; ok {
@@ -363,28 +405,25 @@ func (p *project) factOf(r fref, depth int) []reach {
 	f := fs.funcs[r.fn]
 	var out []reach
 	if !p.ctxOf(r).cached && !f.isModule {
+		// objects own what they store: what __init__ stores into self is
+		// built on every creation of the object, and the object holds it
+		isInit := f.name == "__init__"
+		selfPerReq := isInit || p.selfIsPerRequest(r.file, r.fn)
 		for i := range f.sites {
 			cs := &f.sites[i]
-			if cs.shared {
+			if cs.sharedReq {
 				continue
 			}
-			switch cs.req {
-			case retYes:
-				continue
-			case retSelf:
-				if f.name != "__init__" && !p.selfIsPerRequest(r.file, r.fn) {
+			own := p.classifyCall(r.file, r.fn, cs).rule != ""
+			for _, sub := range p.reaches(r, cs, depth+1) {
+				if cs.keeps(false, sub.returned, selfPerReq) {
 					continue
 				}
-			}
-			k := p.classifyCall(r.file, r.fn, cs)
-			switch {
-			case k.rule != "":
-				out = append(out, reach{rule: k.rule, variant: k.variant, q: k.q, file: fs.path, at: cs.at, chain: []string{f.name}})
-			case k.isCall && k.callee != r:
-				for _, sub := range p.factOf(k.callee, depth+1) {
+				sub.returned = sub.returned && (cs.ret || isInit && cs.req == retSelf)
+				if !own {
 					sub.chain = append([]string{f.name}, sub.chain...)
-					out = append(out, sub)
 				}
+				out = append(out, sub)
 			}
 			if len(out) > 16 {
 				break
@@ -433,20 +472,28 @@ func (p *project) findings() []Finding {
 			r := fref{fi, fn}
 			ctx := p.ctxOf(r)
 			selfPerReq := p.selfIsPerRequest(fi, fn)
-			startup := ctx.startup
 			for i := range f.sites {
 				cs := &f.sites[i]
-				if cs.shared {
+				if !ctx.perRequest && !cs.inLoop {
 					continue
 				}
-				perReq := ctx.perRequest && (cs.req == retNo || cs.req == retSelf && selfPerReq)
-				perIter := cs.inLoop && (cs.loop == retNo || cs.loop == retSelf && selfPerReq)
-				if !perReq && !perIter || !perReq && startup {
-					continue
+				all := p.reaches(r, cs, 0)
+				var perReq, perIter []reach
+				for _, rc := range all {
+					if ctx.perRequest && !cs.sharedReq && !cs.keeps(false, rc.returned, selfPerReq) {
+						perReq = append(perReq, rc)
+					}
+					if cs.inLoop && !ctx.startup && !cs.sharedIter && !cs.keeps(true, rc.returned, selfPerReq) {
+						perIter = append(perIter, rc)
+					}
 				}
-				where, fw := ctx.where, ctx.fw
-				if !perReq {
-					where, fw = "in loop body", nil
+				where, fw, reaches := ctx.where, ctx.fw, perReq
+				if len(perReq) == 0 {
+					if len(perIter) == 0 {
+						continue
+					}
+					reaches, fw = perIter, nil
+					where = "in loop body"
 					if cs.inComp {
 						where = "in comprehension"
 					}
@@ -455,46 +502,38 @@ func (p *project) findings() []Finding {
 					}
 				}
 				k := p.classifyCall(fi, fn, cs)
-				switch {
-				case k.rule != "":
+				if k.rule != "" {
 					ph := phraseOf(k.rule, k.variant, k.q, fw)
 					out = append(out, p.finding(fs, cs, k.rule, k.variant,
 						fmt.Sprintf("%s %s %s: %s; %s", ph.what, ph.verb, where, ph.why, ph.fix), nil))
-				case k.isCall:
-					if p.ctxOf(k.callee).perRequest {
-						continue // reported where it is: no double reports
-					}
-					reaches := p.factOf(k.callee, 0)
-					if len(reaches) == 0 {
-						continue
-					}
-					best := reaches[0]
-					for _, rc := range reaches[1:] {
-						if policy.MoreSevere(severity(rc.rule, rc.variant), severity(best.rule, best.variant)) {
-							best = rc
-						}
-					}
-					caller := f.name
-					if f.isModule {
-						caller = "<module>"
-					}
-					chain := append([]string{caller}, best.chain...)
-					chain = append(chain, best.q)
-					calleeName := p.funcName(k.callee)
-					ph := phraseOf(best.rule, best.variant, best.q, fw)
-					msg := fmt.Sprintf("call to %s builds %s on every call (%s) %s: %s; %s",
-						calleeName, ph.what, strings.Join(chain, " -> "), where, ph.why, ph.fix)
-					var rel []policy.Related
-					for _, rc := range reaches {
-						at := policy.Position{File: absClean(rc.file), Line: int(rc.at.Line), Column: int(rc.at.Col), Offset: -1}
-						rel = append(rel, policy.Related{Pos: at, End: at,
-							Message: fmt.Sprintf("%s created here (%s)", phraseOf(rc.rule, rc.variant, rc.q, fw).what, strings.Join(rc.chain, " -> "))})
-						if len(rel) == 10 {
-							break
-						}
-					}
-					out = append(out, p.finding(fs, cs, best.rule, best.variant, msg, rel))
+					continue
 				}
+				best := reaches[0]
+				for _, rc := range reaches[1:] {
+					if policy.MoreSevere(severity(rc.rule, rc.variant), severity(best.rule, best.variant)) {
+						best = rc
+					}
+				}
+				caller := f.name
+				if f.isModule {
+					caller = "<module>"
+				}
+				chain := append([]string{caller}, best.chain...)
+				chain = append(chain, best.q)
+				calleeName := p.funcName(k.callee)
+				ph := phraseOf(best.rule, best.variant, best.q, fw)
+				msg := fmt.Sprintf("call to %s builds %s on every call (%s) %s: %s; %s",
+					calleeName, ph.what, strings.Join(chain, " -> "), where, ph.why, ph.fix)
+				var rel []policy.Related
+				for _, rc := range reaches {
+					at := policy.Position{File: absClean(rc.file), Line: int(rc.at.Line), Column: int(rc.at.Col), Offset: -1}
+					rel = append(rel, policy.Related{Pos: at, End: at,
+						Message: fmt.Sprintf("%s created here (%s)", phraseOf(rc.rule, rc.variant, rc.q, fw).what, strings.Join(rc.chain, " -> "))})
+					if len(rel) == 10 {
+						break
+					}
+				}
+				out = append(out, p.finding(fs, cs, best.rule, best.variant, msg, rel))
 			}
 		}
 	}

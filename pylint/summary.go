@@ -44,17 +44,21 @@ const (
 type destKind uint8
 
 const (
-	dNone           destKind = iota // consumed (argument, return, with, expression)
+	dNone           destKind = iota // consumed (argument, with, expression)
 	dRetained                       // module-level / global / long-lived object
 	dSelf                           // self.x / self.x[k] / cls.x
 	dLocal                          // plain local name
 	dContainerLocal                 // local container declared in the function
+	dReturn                         // returned from the function
 )
 
 type dest struct {
 	kind destKind
 	name string
-	decl uint32 // dContainerLocal: first assignment byte of the container
+	decl uint32 // dContainerLocal, guard targets: first assignment byte of the local
+	// comp is 1 + the start byte of the comprehension whose element the
+	// value is (0: none): the collection it builds holds the value.
+	comp uint32
 }
 
 // pos is a source range (int32 to keep summaries of large trees small).
@@ -79,28 +83,37 @@ func lineCol(row, col uint32) (int, int) { return int(row) + 1, int(col) + 1 }
 
 // callSite is one call with a dotted callee in a function.
 type callSite struct {
-	text   string // callee as written, e.g. "requests.Session"
-	at     pos
-	shared bool // transport=/session=/connector= given an existing object
-	inLoop bool
-	inComp bool
-	// retention, computed at the end of the function.
-	req, loop retention
+	text string // callee as written, e.g. "requests.Session"
+	at   pos
+	// shared: transport=/session=/connector=/http_client=/connection_pool=
+	// given an existing object; sharedLocal names a local built in this
+	// function that was given (shared only when it is retained).
+	shared      bool
+	sharedLocal string
+	inLoop      bool
+	inComp      bool
+	// computed at the end of the function
+	c call
 
 	// raw facts used to compute retention
 	d         dest
-	compDest  dest
-	guarded   bool
 	loopStart int
 }
 
-// call is the compact form of a call site kept for phase 2.
+// call is the compact form of a call site kept for phase 2. Retention is
+// relative to the request (function call) and to the innermost hot
+// loop's iteration: by where the value is stored (req, loop), which
+// retains only what holds a pool, and by the cache guards around the
+// call (greq, gloop), which retain whatever runs under them.
 type call struct {
-	q              string // resolved qualified name (interned per file)
-	at             pos
-	req, loop      retention
-	shared, inLoop bool
-	inComp         bool
+	q                     string // resolved qualified name (interned per file)
+	at                    pos
+	req, loop             retention
+	greq, gloop           retention
+	ret                   bool // the value is returned from the function
+	sharedReq, sharedIter bool // given a pool shared beyond the request / the iteration
+	inLoop                bool
+	inComp                bool
 }
 
 type decorator struct {
@@ -125,7 +138,6 @@ type funcSum struct {
 	// per-function walking state, dropped after the function
 	locals   map[string]uint32
 	globals  map[string]bool
-	tempRet  map[string]dest
 	localCls map[string]string // local -> callee of the call assigned to it (m = Manager()); "-" when several
 	isModule bool
 }
@@ -190,22 +202,33 @@ func modKeyFor(path string) string {
 }
 
 type walker struct {
-	src   []byte
-	nodes []fnode
-	fs    *fileSum
-	depth int
+	src    []byte
+	nodes  []fnode
+	fs     *fileSum
+	depth  int
+	consts map[string]float64 // module-level UPPER_CASE numeric constants
+	walks  map[int]*funcWalk  // per-function state, by function index
 }
 
 type state struct {
 	fn        int
-	class     int // class whose body we are directly in (-1)
-	loopStart int // outermost loop start byte in this function, -1
-	inComp    bool
-	compDest  dest
-	guarded   bool
+	class     int  // class whose body we are directly in (-1)
+	loopStart int  // outermost hot loop's start byte in this function, -1
+	inComp    bool // the innermost hot loop is a comprehension
+	anyLoop   bool // inside a loop of this function, hot or not
 }
 
 func (w *walker) fnSum(st *state) *funcSum { return w.fs.funcs[st.fn] }
+
+// walk is the phase-1 state of the function st is in.
+func (w *walker) walk(st *state) *funcWalk {
+	wk := w.walks[st.fn]
+	if wk == nil {
+		wk = newFuncWalk()
+		w.walks[st.fn] = wk
+	}
+	return wk
+}
 
 func (w *walker) text(n int32) string {
 	return string(w.src[w.nodes[n].sb:w.nodes[n].eb])
@@ -267,13 +290,14 @@ func summarize(path string, src []byte, nodes []fnode) *fileSum {
 		dirs:     map[int][]policy.Directive{},
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
-		locals: map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{}, localCls: map[string]string{}})
-	w := &walker{src: src, nodes: nodes, fs: fs}
+		locals: map[string]uint32{}, globals: map[string]bool{}, localCls: map[string]string{}})
+	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}}
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
+		w.scanConsts(0)
 		w.visit(0, st, dest{})
 	}
-	w.finishFunc(fs.funcs[0])
+	w.finishFunc(0)
 	fs.resolve()
 	return fs
 }
@@ -285,7 +309,14 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		return
 	}
 	switch w.typ(n) {
-	case "string", "integer", "float", "true", "false", "none", "identifier", "escape_sequence":
+	case "identifier":
+		if d.kind != dNone {
+			// the local's value goes to d
+			wk := w.walk(st)
+			wk.flows[w.text(n)] = append(wk.flows[w.text(n)], d)
+		}
+		return
+	case "string", "integer", "float", "true", "false", "none", "escape_sequence":
 		return
 	case "comment":
 		w.comment(n)
@@ -330,18 +361,16 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		return
 	case "return_statement":
 		for c := range w.kids(n) {
-			if w.typ(c) == "identifier" {
-				// return name: the temporary leaves the function.
-				f := w.fnSum(st)
-				if _, ok := f.tempRet[w.text(c)]; !ok {
-					f.tempRet[w.text(c)] = dest{kind: dNone}
-				}
-			}
-			w.descend(c, st, dest{})
+			w.descend(c, st, dest{kind: dReturn})
+		}
+		return
+	case "keyword_argument":
+		if v := w.field(n, "value"); v >= 0 {
+			w.descend(v, st, d)
 		}
 		return
 	case "parenthesized_expression", "await", "conditional_expression", "boolean_operator",
-		"list", "tuple", "set", "dictionary", "pair", "expression_list":
+		"list", "tuple", "set", "dictionary", "pair", "expression_list", "list_splat", "dictionary_splat":
 		// value passes through to the same destination
 		for c := range w.kids(n) {
 			w.descend(c, st, d)
@@ -488,9 +517,11 @@ func (w *walker) assign(n int32, st *state) {
 		}
 	}
 	f := w.fnSum(st)
-	if right >= 0 && w.typ(right) == "identifier" && left >= 0 && d.kind != dLocal {
-		// T = temp: the temporary is retained where T is.
-		f.tempRet[w.text(right)] = d
+	if left >= 0 {
+		w.addStore(left, st)
+		if w.typ(left) == "identifier" && w.typ(n) == "assignment" {
+			w.noteAlias(w.text(left), right, st)
+		}
 	}
 	if right >= 0 && left >= 0 && f.isModule && st.class < 0 && w.typ(left) == "identifier" && w.typ(right) == "call" {
 		w.fs.assigns[w.text(left)] = w.calleeText(w.field(right, "function"), st, true)
@@ -515,13 +546,28 @@ func (w *walker) assign(n int32, st *state) {
 var containerMethods = map[string]bool{
 	"append": true, "add": true, "insert": true,
 	"appendleft": true, "extend": true, "put": true, "put_nowait": true,
+	"mount": true, // session.mount(prefix, HTTPAdapter()): the session holds the adapter
 }
 
 var collectionBuiltins = map[string]bool{
 	"dict": true, "list": true, "set": true, "tuple": true, "frozenset": true, "sorted": true,
 }
 
-var sharedKwargs = map[string]bool{"transport": true, "session": true, "connector": true}
+// sharedKwargs are the keywords that hand a client a pool (design.md,
+// round 2: SDK clients and shared pools).
+var sharedKwargs = map[string]bool{
+	"transport": true, "session": true, "connector": true, "http_client": true, "connection_pool": true,
+}
+
+// holdsArgs reports whether a call to dotted callee text keeps its
+// arguments in the value it returns: a class (CapWords) or a from_*
+// factory builds an object around them (Minio(host, http_client=pool)).
+func holdsArgs(text string) bool {
+	if text == "" {
+		return false
+	}
+	return capWord(text) || strings.HasPrefix(lastPart(text), "from_")
+}
 
 func (w *walker) call(n int32, st *state, d dest) {
 	fnNode := w.field(n, "function")
@@ -543,6 +589,11 @@ func (w *walker) call(n int32, st *state, d dest) {
 		// dict(genexpr), list(...): the collection goes where the call goes
 		argDest = d
 	}
+	if fnNode >= 0 && holdsArgs(w.dotted(fnNode)) {
+		// retention follows the pool: what the object is built around
+		// lives as long as the object
+		argDest = d
+	}
 	if fnNode >= 0 && w.typ(fnNode) == "attribute" {
 		if a := w.field(fnNode, "attribute"); a >= 0 && containerMethods[w.text(a)] {
 			obj := w.field(fnNode, "object")
@@ -551,18 +602,21 @@ func (w *walker) call(n int32, st *state, d dest) {
 			}
 		}
 	}
+	if fnNode >= 0 {
+		w.storeCall(n, fnNode, st)
+	}
 	if text != "" {
-		cs := callSite{text: text, at: w.pos(n), d: d, guarded: st.guarded,
-			loopStart: st.loopStart, inLoop: st.loopStart >= 0, inComp: st.inComp, compDest: st.compDest}
+		cs := callSite{text: text, at: w.pos(n), d: d,
+			loopStart: st.loopStart, inLoop: st.loopStart >= 0, inComp: st.inComp}
 		if args >= 0 && w.typ(args) == "argument_list" {
 			for a := range w.kids(args) {
 				if w.typ(a) != "keyword_argument" {
 					continue
 				}
 				name := w.field(a, "name")
-				val := w.field(a, "value")
-				if name >= 0 && val >= 0 && sharedKwargs[w.text(name)] && w.typ(val) != "call" && w.typ(val) != "none" {
-					cs.shared = true
+				val := w.unparen(w.field(a, "value"))
+				if name >= 0 && val >= 0 && sharedKwargs[w.text(name)] {
+					w.sharedArg(&cs, val, st)
 				}
 			}
 		}
@@ -606,15 +660,41 @@ func (w *walker) containerDest(obj int32, st *state) dest {
 	return dest{kind: dRetained}
 }
 
-// loopState is st as seen inside the loop or comprehension n: the
-// outermost loop's start is kept, and guards outside do not hold for
-// every iteration.
-func (w *walker) loopState(n int32, st *state) state {
+// sharedArg decides whether the pool a keyword hands a client is shared
+// (design.md, "Retention follows the pool" and round 2: SDK clients and
+// shared pools): one built inline (a call) or None is not; a local bound
+// to a call in this function is shared only where it is retained
+// (decided when the function is finished); anything else (a module-level
+// name, a parameter, app state, an attribute) is.
+func (w *walker) sharedArg(cs *callSite, val int32, st *state) {
+	switch w.typ(val) {
+	case "call", "none", "await":
+		return
+	case "identifier":
+		name := w.text(val)
+		f := w.fnSum(st)
+		if _, isLocal := f.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] {
+			cs.sharedLocal = name
+			return
+		}
+	}
+	cs.shared = true
+}
+
+// loopState is st as seen inside loop or comprehension n: a hot loop is
+// a per-iteration context (the outermost one's start is kept, to tell
+// what is declared outside every loop); any other loop belongs to the
+// context around it.
+func (w *walker) loopState(n int32, st *state, hot, comp bool) state {
 	inner := *st
+	inner.anyLoop = true
+	if !hot {
+		return inner
+	}
 	if inner.loopStart < 0 {
 		inner.loopStart = int(w.nodes[n].sb)
 	}
-	inner.guarded = false
+	inner.inComp = comp
 	return inner
 }
 
@@ -632,7 +712,7 @@ func (w *walker) forStmt(n int32, st *state) {
 			w.targetDest(l, st)
 		}
 	}
-	inner := w.loopState(n, st)
+	inner := w.loopState(n, st, w.loopShape(n).Hot(), false)
 	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, &inner, dest{})
 	}
@@ -642,7 +722,7 @@ func (w *walker) forStmt(n int32, st *state) {
 }
 
 func (w *walker) whileStmt(n int32, st *state) {
-	inner := w.loopState(n, st)
+	inner := w.loopState(n, st, w.loopShape(n).Hot(), false)
 	if c := w.field(n, "condition"); c >= 0 {
 		w.descend(c, &inner, dest{})
 	}
@@ -654,44 +734,45 @@ func (w *walker) whileStmt(n int32, st *state) {
 	}
 }
 
+// comprehension walks a comprehension whose collection goes to d. Its
+// element goes into the collection: when the comprehension is the hot
+// loop and its collection is used (stored, returned, assigned), the
+// collection retains the element (design.md, round 2: Collections retain
+// their elements).
 func (w *walker) comprehension(n int32, st *state, d dest) {
-	inner := w.loopState(n, st)
-	inner.inComp = true
-	inner.compDest = d
+	hot := w.compShape(n).Hot()
+	inner := w.loopState(n, st, hot, true)
+	elem := d
+	if hot && inner.loopStart == int(w.nodes[n].sb) && d.kind != dNone {
+		elem.comp = w.nodes[n].sb + 1
+	}
+	body := w.field(n, "body")
 	first := true
 	for c := range w.kids(n) {
-		if w.typ(c) == "for_in_clause" && first {
+		switch {
+		case w.typ(c) == "for_in_clause" && first:
 			first = false
 			// the first iterable is evaluated once, outside the loop
 			if r := w.field(c, "right"); r >= 0 {
 				w.descend(r, st, dest{})
 			}
-			continue
+		case c == body:
+			w.descend(c, &inner, elem)
+		default:
+			w.descend(c, &inner, dest{})
 		}
-		w.descend(c, &inner, dest{})
 	}
 }
 
 func (w *walker) ifStmt(n int32, st *state) {
 	cond := w.field(n, "condition")
-	guard := false
 	if cond >= 0 {
 		w.descend(cond, st, dest{})
-		ct := w.text(cond)
-		if len(ct) < 400 && (strings.Contains(ct, "None") || strings.HasPrefix(ct, "not ") ||
-			strings.Contains(ct, " not in ") || strings.HasPrefix(ct, "not(")) {
-			guard = true
-		}
-	}
-	inner := *st
-	if guard {
-		inner.guarded = true
+		w.addGuards(n, cond, st)
 	}
 	for c := range w.kids(n) {
 		switch w.typ(c) {
-		case "block":
-			w.descend(c, &inner, dest{})
-		case "elif_clause", "else_clause":
+		case "block", "elif_clause", "else_clause":
 			w.descend(c, st, dest{})
 		}
 	}
@@ -742,7 +823,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	f := &funcSum{
 		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: st.fn,
 		decorators: decs,
-		locals:     map[string]uint32{}, globals: map[string]bool{}, tempRet: map[string]dest{},
+		locals:     map[string]uint32{}, globals: map[string]bool{},
 		localCls: map[string]string{},
 	}
 	if st.class >= 0 {
@@ -811,7 +892,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	if b := w.field(n, "body"); b >= 0 {
 		w.descend(b, inner, dest{})
 	}
-	w.finishFunc(f)
+	w.finishFunc(idx)
 }
 
 // annotation returns the dotted text of a type annotation.
@@ -940,59 +1021,134 @@ func (w *walker) comment(n int32) {
 	}
 }
 
-// finishFunc computes the retention of every call site of f once the
-// whole function has been seen (temporaries assigned later count).
-func (w *walker) finishFunc(f *funcSum) {
+// finishFunc computes the retention of every call site of function fn
+// once the whole function has been seen (temporaries assigned later
+// count), and drops the walking state.
+func (w *walker) finishFunc(fn int) {
+	f := w.fs.funcs[fn]
+	wk := w.walks[fn]
+	if wk == nil {
+		wk = newFuncWalk()
+	}
+	cl := classifier{f: f, wk: wk}
+	guards := wk.validGuards()
 	for i := range f.calls {
 		cs := &f.calls[i]
-		if cs.inComp {
-			r := classifyDest(f, cs.compDest, false, -1)
-			cs.req, cs.loop = r, r
-			if cs.d.kind == dRetained || cs.d.kind == dSelf {
-				// stored directly somewhere long-lived from inside the
-				// comprehension (rare): follow the element's target.
-				cs.req, cs.loop = classifyDest(f, cs.d, cs.guarded, cs.loopStart), classifyDest(f, cs.d, cs.guarded, cs.loopStart)
+		c := &cs.c
+		c.req, c.ret = cl.dest(cs.d, -1, 0)
+		c.loop, _ = cl.dest(cs.d, cs.loopStart, 0)
+		at := uint32(cs.at.StartByte)
+		for _, g := range guards {
+			if at < g.from || at >= g.to {
+				continue
 			}
-			continue
+			c.greq = bestRet(c.greq, cl.target(g.target, -1))
+			if int64(g.from) > int64(cs.loopStart) {
+				// a guard inside the loop: it holds for the iteration
+				c.gloop = bestRet(c.gloop, cl.target(g.target, cs.loopStart))
+			}
 		}
-		cs.req = classifyDest(f, cs.d, false, -1)
-		cs.loop = classifyDest(f, cs.d, cs.guarded, cs.loopStart)
+		c.sharedReq, c.sharedIter = cs.shared, cs.shared
+		if cs.sharedLocal != "" {
+			d := dest{kind: dLocal, name: cs.sharedLocal}
+			r, _ := cl.dest(d, -1, 0)
+			c.sharedReq = r != retNo
+			rl, _ := cl.dest(d, cs.loopStart, 0)
+			decl, ok := f.locals[cs.sharedLocal]
+			c.sharedIter = c.sharedReq || rl != retNo || cs.loopStart >= 0 && ok && int64(decl) < int64(cs.loopStart)
+		}
 	}
-	f.locals, f.globals, f.tempRet, f.localCls = nil, nil, nil, nil
+	f.locals, f.globals, f.localCls = nil, nil, nil
+	delete(w.walks, fn)
 }
 
-// classifyDest says whether a value stored at d outlives the request
-// (loopStart < 0) or the loop iteration (loopStart >= 0).
-func classifyDest(f *funcSum, d dest, guarded bool, loopStart int) retention {
+// retRank orders retentions: retained beats retained unless per request
+// beats not retained.
+func retRank(r retention) int {
+	switch r {
+	case retYes:
+		return 2
+	case retSelf:
+		return 1
+	}
+	return 0
+}
+
+// bestRet is the stronger of two retentions.
+func bestRet(a, b retention) retention {
+	if retRank(b) > retRank(a) {
+		return b
+	}
+	return a
+}
+
+// classifier says where values stored into dests end up.
+type classifier struct {
+	f  *funcSum
+	wk *funcWalk
+}
+
+// dest says whether a value stored at d outlives the request (loopStart
+// < 0) or the iteration of the hot loop starting at loopStart, and
+// whether it is returned from the function. A local's value is retained
+// when any place it goes to retains it.
+func (cl classifier) dest(d dest, loopStart int, depth int) (retention, bool) {
+	if depth > 16 {
+		return retNo, false
+	}
+	if d.comp != 0 && loopStart >= 0 && int(d.comp-1) == loopStart && d.kind != dNone {
+		// an element of the collection the hot comprehension builds,
+		// and the collection is used: it holds the element
+		_, returned := cl.dest(dest{kind: d.kind, name: d.name, decl: d.decl}, -1, depth+1)
+		return retYes, returned
+	}
+	switch d.kind {
+	case dRetained:
+		return policy.Retains(policy.Global), false
+	case dSelf:
+		return policy.Retains(policy.Field), false // decided in phase 2: a view's self is per request
+	case dReturn:
+		return policy.Retains(policy.Discarded), true
+	case dLocal, dContainerLocal:
+		r := retNo
+		if d.kind == dContainerLocal && loopStart >= 0 && int(d.decl) < loopStart &&
+			policy.Retains(policy.Outer).Resolve(false) {
+			// declared before the loop: policy.Outer for the iteration
+			// (whether the function itself runs per request is the
+			// per-request check's business)
+			r = retYes
+		}
+		if d.name == "" {
+			return r, false
+		}
+		returned := false
+		for _, next := range cl.wk.flows[d.name] { // policy.Local: follow it
+			if next.kind == d.kind && next.name == d.name {
+				continue
+			}
+			nr, ret := cl.dest(next, loopStart, depth+1)
+			r = bestRet(r, nr)
+			returned = returned || ret
+		}
+		return r, returned
+	}
+	return policy.Retains(policy.Discarded), false
+}
+
+// target is the retention of a guard's target: where it lives, and a
+// local declared before the hot loop holds for the iteration.
+func (cl classifier) target(d dest, loopStart int) retention {
 	switch d.kind {
 	case dRetained:
 		return policy.Retains(policy.Global)
 	case dSelf:
-		return policy.Retains(policy.Field) // decided in phase 2: a view's self is per request
-	case dLocal:
-		if t, ok := f.tempRet[d.name]; ok && d.name != "" && t.kind != dLocal {
-			return classifyDest(f, t, false, loopStart) // policy.Local: follow it
-		}
-		if loopStart >= 0 && guarded {
+		return policy.Retains(policy.Field)
+	case dLocal, dContainerLocal:
+		if loopStart >= 0 && int(d.decl) < loopStart {
 			return retYes
 		}
-		return retNo
-	case dContainerLocal:
-		if t, ok := f.tempRet[d.name]; ok && t.kind != dLocal && t.kind != dContainerLocal {
-			return classifyDest(f, t, false, loopStart)
-		}
-		if loopStart >= 0 && int(d.decl) < loopStart {
-			// declared before the loop: policy.Outer for the iteration
-			// (whether the function itself runs per request is the
-			// per-request check's business)
-			if policy.Retains(policy.Outer).Resolve(false) {
-				return retYes
-			}
-			return retNo
-		}
-		return retNo
 	}
-	return policy.Retains(policy.Discarded)
+	return retNo
 }
 
 // resolve turns dotted names into qualified names using the module-level
@@ -1020,8 +1176,9 @@ func (fs *fileSum) resolve() {
 			} else {
 				intern[q] = q
 			}
-			f.sites = append(f.sites, call{q: q, at: cs.at, req: cs.req, loop: cs.loop,
-				shared: cs.shared, inLoop: cs.inLoop, inComp: cs.inComp})
+			c := cs.c
+			c.q, c.at, c.inLoop, c.inComp = q, cs.at, cs.inLoop, cs.inComp
+			f.sites = append(f.sites, c)
 		}
 		f.sites = slices.Clip(f.sites)
 		f.calls = nil

@@ -30,9 +30,14 @@ type Rule struct {
 	// http.Client): one built right there, in a client's options, makes
 	// that client the FreshTransport variant.
 	Transport bool
-	langs     map[Lang]*langRule
-	body      string // the template of Doc
-	file      string
+	// OneShot is set for rules whose constructions are used once and
+	// closed where they are built (requests.get): the call's value (a
+	// response) holds no pool, so storing it retains nothing; only a
+	// cache guard around the call does.
+	OneShot bool
+	langs   map[Lang]*langRule
+	body    string // the template of Doc
+	file    string
 }
 
 // langRule is a rule's data for one language.
@@ -175,6 +180,7 @@ type ruleFile struct {
 	Summary   string    `yaml:"summary"`
 	Noun      string    `yaml:"noun"`
 	Transport bool      `yaml:"transport"`
+	OneShot   bool      `yaml:"oneshot"`
 	Go        *langFile `yaml:"go"`
 	Python    *langFile `yaml:"python"`
 }
@@ -215,7 +221,8 @@ func parseRule(file string, data []byte) (*Rule, error) {
 	r := &Rule{
 		ID: rf.ID, Name: rf.Name, Since: rf.Since, Analyzer: rf.Analyzer,
 		Title: rf.Title, Full: rf.Summary, Noun: rf.Noun, Transport: rf.Transport,
-		body: string(body), file: file, langs: map[Lang]*langRule{},
+		OneShot: rf.OneShot,
+		body:    string(body), file: file, langs: map[Lang]*langRule{},
 	}
 	var errs []error
 	check := func(ok bool, format string, args ...any) {
