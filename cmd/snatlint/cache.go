@@ -87,6 +87,14 @@ func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cf
 	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOTOOLCHAIN", "GOWORK", "GOROOT", "GOPATH", "GOPROXY"} {
 		fmt.Fprintf(h, "env %s=%s\n", k, os.Getenv(k))
 	}
+	// Loading depends on the whole go environment (the C compiler and
+	// its flags for cgo, the go.env file, GOENV): a hit must not hide an
+	// environment in which loading now fails.
+	env, ok := loadEnv(ctx, dir)
+	if !ok {
+		return "", false
+	}
+	fmt.Fprintf(h, "go env %s\n", env)
 
 	pkgs, err := packages.Load(&packages.Config{
 		Context: ctx,
@@ -146,21 +154,46 @@ func isUnder(dir, file string) bool {
 
 func (c *resultCache) path(key string) string { return filepath.Join(c.dir, key+".json") }
 
+// cacheFormat names the layout of an entry; an entry of another format
+// is a miss.
+const cacheFormat = "snatlint go results 2"
+
+// cacheEntry is what a file of the cache holds: the payload with its
+// format and checksum, so that a damaged, truncated or foreign entry
+// (null, {}, another version's layout) is a miss, never a hit with no
+// findings.
+type cacheEntry struct {
+	Format  string
+	SHA256  string
+	Payload json.RawMessage
+}
+
 func (c *resultCache) get(key string) (cachedModule, bool) {
-	var m cachedModule
-	data, err := os.ReadFile(c.path(key))
-	if err != nil || json.Unmarshal(data, &m) != nil {
+	var e cacheEntry
+	data, err := userfile.Read(c.path(key), maxCacheEntry)
+	if err != nil || json.Unmarshal(data, &e) != nil || e.Format != cacheFormat || e.SHA256 != report.ContentHash(e.Payload) {
+		return cachedModule{}, false
+	}
+	var m *cachedModule
+	if json.Unmarshal(e.Payload, &m) != nil || m == nil {
 		return cachedModule{}, false
 	}
 	now := time.Now()
 	_ = os.Chtimes(c.path(key), now, now) // keep used entries
-	return m, true
+	return *m, true
 }
+
+// maxCacheEntry bounds an entry read.
+const maxCacheEntry = 256 << 20
 
 // put stores an entry, best effort, and drops entries unused for
 // maxCacheAge.
 func (c *resultCache) put(key string, m cachedModule) {
-	data, err := json.Marshal(m)
+	payload, err := json.Marshal(m)
+	if err != nil {
+		return
+	}
+	data, err := json.Marshal(cacheEntry{Format: cacheFormat, SHA256: report.ContentHash(payload), Payload: payload})
 	if err != nil || os.MkdirAll(c.dir, 0o755) != nil {
 		return
 	}
@@ -202,4 +235,42 @@ func analyzerClosure(as []*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	slices.SortStableFunc(out, func(x, y *analysis.Analyzer) int { return strings.Compare(x.Name, y.Name) })
 	return out
+}
+
+// loadEnv is `go env -json` in dir plus, when cgo is on, the C
+// compiler's resolved path, size and time; ok is false when the compiler
+// cannot be found (loading cgo packages would fail: no cache).
+func loadEnv(ctx context.Context, dir string) (string, bool) {
+	cmd := exec.CommandContext(ctx, "go", "env", "-json")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", false
+	}
+	var env map[string]string
+	if json.Unmarshal(out, &env) != nil {
+		return "", false
+	}
+	// GOGCCFLAGS names a fresh temporary directory on every call.
+	delete(env, "GOGCCFLAGS")
+	stable, err := json.Marshal(env) // keys sorted
+	if err != nil {
+		return "", false
+	}
+	if env["CGO_ENABLED"] != "1" {
+		return string(stable), true
+	}
+	cc := strings.Fields(env["CC"])
+	if len(cc) == 0 {
+		return "", false
+	}
+	path, err := exec.LookPath(cc[0])
+	if err != nil {
+		return "", false
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", false
+	}
+	return fmt.Sprintf("%s\ncc %s %d %d", stable, path, st.Size(), st.ModTime().UnixNano()), true
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 )
 
 // TestCache checks that an unchanged module's Go results come from the
@@ -30,12 +32,15 @@ func TestCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var e cacheEntry
 	var m cachedModule
-	if err := json.Unmarshal(data, &m); err != nil || len(m.Findings) != 1 {
+	if err := json.Unmarshal(data, &e); err != nil || json.Unmarshal(e.Payload, &m) != nil || len(m.Findings) != 1 {
 		t.Fatalf("cache entry = %s (%v), want one finding", data, err)
 	}
 	m.Findings[0].Message = "served from the cache"
-	data, _ = json.Marshal(m)
+	e.Payload, _ = json.Marshal(m)
+	e.SHA256 = report.ContentHash(e.Payload)
+	data, _ = json.Marshal(e)
 	if err := os.WriteFile(entries[0], data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -445,4 +447,72 @@ func TestFixMultiLine(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(dir, "main.go")); string(got) != want {
 		t.Errorf("fixed main.go =\n%s\nwant\n%s\nstderr:\n%s", got, want, r.stderr)
 	}
+}
+
+// TestCacheTrust: whatever result cache exists, a damaged entry (null,
+// {}, garbage, truncated) is a miss, never a hit with no findings; and a
+// hit never hides a broken environment (a cached run exits like an
+// uncached one when the C compiler is gone) (issue 8 item 13).
+func TestCacheTrust(t *testing.T) {
+	dir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": handlerSrc})
+	cache := t.TempDir()
+	t.Setenv("SNATLINT_CACHE", cache)
+	first := runIn(t, dir)
+	if first.code != 1 || !strings.Contains(first.stdout, "main.go:6:7") {
+		t.Fatalf("first run: exit %d, stdout %q", first.code, first.stdout)
+	}
+	if n := rewriteCache(t, cache, nil); n == 0 {
+		t.Fatal("the first run wrote no cache entry")
+	}
+	for _, damage := range []string{"null", "{}", "[]", "garbage", "truncate"} {
+		rewriteCache(t, cache, func(old []byte) []byte {
+			switch damage {
+			case "truncate":
+				return old[:len(old)/2]
+			}
+			return []byte(damage)
+		})
+		r := runIn(t, dir)
+		if r.code != first.code || r.stdout != first.stdout {
+			t.Errorf("with %s cache entries: exit %d, stdout %q; want exit %d, stdout %q", damage, r.code, r.stdout, first.code, first.stdout)
+		}
+	}
+
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler for the cgo case")
+	}
+	cgoDir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": strings.Replace(handlerSrc, "import \"net/http\"", "// int two() { return 2; }\nimport \"C\"\n\nimport \"net/http\"", 1)})
+	t.Setenv("CGO_ENABLED", "1")
+	if r := runIn(t, cgoDir); r.code != 1 {
+		t.Fatalf("cgo module with a C compiler: exit %d\n%s", r.code, r.stderr)
+	}
+	t.Setenv("CC", "/nonexistent")
+	if r := runIn(t, cgoDir); r.code != 2 {
+		t.Errorf("cached run without a C compiler: exit %d, want 2 as uncached\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// rewriteCache replaces every regular file below dir with change(old)
+// (nil: leaves them) and returns how many there are.
+func rewriteCache(t *testing.T, dir string, change func([]byte) []byte) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		n++
+		if change == nil {
+			return nil
+		}
+		old, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(p, change(old), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
