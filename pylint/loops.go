@@ -930,8 +930,14 @@ func (lf *loopFlow) polarity(c int32) polarity {
 		return condUnknown
 	case "comparison_operator":
 		return lf.comparison(c)
+	case "call":
+		// a call says what it tests only by its name (is_ready(r),
+		// r.succeeded()); any(...), isinstance(...), len(...) do not
+		return wordPolarity(lastPart(w.dotted(w.field(c, "function"))))
+	case "identifier", "attribute", "subscript":
+		return truthiness(w.dotted(c), w.text(c))
 	}
-	return truthiness(w.dotted(c), w.text(c))
+	return condUnknown
 }
 
 // mentionsResult reports whether expression c uses a result name.
