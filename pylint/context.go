@@ -1,6 +1,7 @@
 package pylint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/snatlint/snatlint/pylint/frameworks"
@@ -40,6 +41,22 @@ type fref struct{ file, fn int }
 type classKind struct {
 	fw   *framework
 	rule *frameworks.Class
+	// guessed: a view recognised by a base's name alone in a file that
+	// does not import its framework (HomeAssistantView in an aiohttp app):
+	// labelled "view", with the fix of the framework the file imports
+	guessed *framework
+}
+
+// label and fix name what was recognised (design.md, "Labels say what
+// was recognised").
+func (k classKind) label() (string, *framework) {
+	if k.guessed != nil {
+		return "view", k.guessed
+	}
+	if k.rule.Label != "" {
+		return k.rule.Label, k.fw
+	}
+	return k.fw.Label, k.fw
 }
 
 // selfPerRequest: an instance lives for one request or connection.
@@ -69,7 +86,7 @@ func (p *project) computeKind(c cref) classKind {
 		for i := range fw.Classes {
 			r := &fw.Classes[i]
 			if p.defines(c, r.Defines) {
-				if nk := (classKind{fw, r}); nk.better(k) {
+				if nk := (classKind{fw: fw, rule: r}); nk.better(k) {
 					k = nk
 				}
 			}
@@ -92,7 +109,7 @@ func (p *project) computeKind(c cref) classKind {
 	}
 	if k.rule == nil {
 		if rt, ok := p.regClasses[c]; ok {
-			k = classKind{rt.fw, &rt.fw.Classes[0]}
+			k = classKind{fw: rt.fw, rule: &rt.fw.Classes[0]}
 		}
 	}
 	return k
@@ -133,7 +150,7 @@ func (p *project) matchBase(fi int, q, name string) classKind {
 		owned = true
 		for i := range fw.Classes {
 			r := &fw.Classes[i]
-			if nk := (classKind{fw, r}); frameworks.MatchAny(r.Bases, name) && nk.better(k) {
+			if nk := (classKind{fw: fw, rule: r}); frameworks.MatchAny(r.Bases, name) && nk.better(k) {
 				k = nk
 			}
 		}
@@ -147,9 +164,15 @@ func (p *project) matchBase(fi int, q, name string) classKind {
 			ok := frameworks.MatchAny(r.Guess, name) && fromModule(r.From, q) ||
 				q == "" && frameworks.MatchAny(r.Bare, name) ||
 				len(r.GuessWeb) > 0 && frameworks.MatchAny(r.GuessWeb, name) && p.webFile(fi)
-			if nk := (classKind{fw, r}); ok && nk.better(k) {
+			if nk := (classKind{fw: fw, rule: r}); ok && nk.better(k) {
 				k = nk
 			}
+		}
+	}
+	if k.rule != nil && k.fw.Web && !slices.Contains(p.imported(fi), k.fw) {
+		k.guessed = frameworks.Generic
+		if fws := p.imported(fi); len(fws) > 0 {
+			k.guessed = fws[0]
 		}
 	}
 	return k
@@ -164,7 +187,7 @@ func (p *project) generatedBase(c cref) classKind {
 		for i := range fw.Classes {
 			r := &fw.Classes[i]
 			if r.From != "" && strings.HasSuffix(p.files[c.file].modKey, r.From) && frameworks.MatchAny(r.Guess, cs.name) {
-				return classKind{fw, r}
+				return classKind{fw: fw, rule: r}
 			}
 		}
 	}
@@ -212,15 +235,7 @@ func (p *project) imported(fi int) []*framework {
 
 // ownerClass is the class of the method that f is, or is nested in.
 func (p *project) ownerClass(fi, fn int) (int, int) {
-	fs := p.files[fi]
-	for i := 0; i < 64 && fn >= 0; i++ {
-		f := fs.funcs[fn]
-		if f.class >= 0 {
-			return f.class, fn
-		}
-		fn = f.parent
-	}
-	return -1, -1
+	return p.files[fi].ownerClass(fn)
 }
 
 func (p *project) ctxOf(r fref) ctxInfo {
@@ -265,7 +280,8 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	if f.class >= 0 {
 		name = fs.classes[f.class].name + "." + f.name
 		if k := p.kindOf(cref{r.file, f.class}); k.rule != nil && p.ruleCovers(k.rule, f, cachedProp) {
-			return recognised(k.rule.Role, k.fw, k.rule.Label, name)
+			label, fw := k.label()
+			return recognised(k.rule.Role, fw, label, name)
 		}
 	}
 	for _, d := range f.decorators {

@@ -151,6 +151,26 @@ from flask import jsonify
 def handle(request):
     return jsonify(requests.get("https://x").json())  # here
 `}, "in request handler handle"},
+		{"a view by its base's name in an aiohttp app", "aiohttp", map[string]string{"views.py": `from aiohttp import web
+from homeassistant.components.http import HomeAssistantView
+import requests
+class StatusView(HomeAssistantView):
+    async def get(self, request):
+        return web.json_response(requests.get("https://x").json())  # here
+`}, "in view StatusView.get"},
+		{"a view by its base's name, no framework imported", "generic", map[string]string{"views.py": `from somelib.views import BaseView
+import requests
+class StatusView(BaseView):
+    def get(self, request):
+        return requests.get("https://x")  # here
+`}, "in view StatusView.get"},
+		{"a view by its base's name in a Django app", "django", map[string]string{"views.py": `from django.http import JsonResponse
+from braces.views import JSONResponseView
+import requests
+class StatusView(JSONResponseView):
+    def get(self, request):
+        return JsonResponse(requests.get("https://x").json())  # here
+`}, "in Django view StatusView.get"},
 		{"aiohttp client only is no web app", "generic", map[string]string{"util.py": `import aiohttp
 import requests
 def handle(request):

@@ -59,7 +59,7 @@ var regNames = func() map[string]*regName {
 
 // registration records call text(args...) when a framework registers
 // functions through a callee of that name.
-func (w *walker) registration(text string, args int32) {
+func (w *walker) registration(text string, args int32, st *state) {
 	rn, ok := regNames[lastPart(text)]
 	if !ok || rn.via != nil && !frameworks.MatchAny(rn.via, lastPart(receiver(text))) {
 		return
@@ -73,7 +73,7 @@ func (w *walker) registration(text string, args int32) {
 		case "keyword_argument":
 			nm, v := w.field(a, "name"), w.field(a, "value")
 			if nm >= 0 && v >= 0 {
-				w.refArgs(&rc, -1, w.text(nm), v)
+				w.refArgs(&rc, -1, w.text(nm), v, st)
 			}
 			continue
 		case "string":
@@ -81,7 +81,7 @@ func (w *walker) registration(text string, args int32) {
 				rc.first = strings.Trim(w.text(a), "\"'")
 			}
 		default:
-			w.refArgs(&rc, pos, "", a)
+			w.refArgs(&rc, pos, "", a, st)
 		}
 		if pos < 100 {
 			pos++
@@ -92,18 +92,29 @@ func (w *walker) registration(text string, args int32) {
 	}
 }
 
-// refArgs records the references argument a holds: a dotted name, the
-// elements of a list or tuple, the class of X.as_view(...).
-func (w *walker) refArgs(rc *regCall, pos int8, kw string, a int32) {
+// refArgs records the references argument a holds: a dotted name, a
+// method of an instance (handler.index after handler = Handler(), and
+// self.index in a method of a module-level class: both "Handler().index"),
+// the elements of a list or tuple, the class of X.as_view(...).
+func (w *walker) refArgs(rc *regCall, pos int8, kw string, a int32, st *state) {
 	switch w.typ(a) {
 	case "identifier", "attribute":
-		if t := w.dotted(a); t != "" {
+		t := w.calleeText(a, st, false)
+		if m, ok := strings.CutPrefix(t, "self."); ok && !strings.Contains(m, ".") {
+			t = ""
+			if cls, _ := w.fs.ownerClass(st.fn); cls >= 0 {
+				if name := w.fs.classes[cls].name; w.fs.topClass[name] == cls {
+					t = name + "()." + m
+				}
+			}
+		}
+		if t != "" {
 			rc.args = append(rc.args, regArg{pos: pos, kw: kw, text: t})
 		}
 	case "list", "tuple":
 		for e := range w.kids(a) {
 			if t := w.typ(e); t == "identifier" || t == "attribute" {
-				w.refArgs(rc, pos, kw, e)
+				w.refArgs(rc, pos, kw, e, st)
 			}
 		}
 	case "call":
@@ -165,7 +176,17 @@ func (p *project) markRegistrations() {
 
 // markTarget marks what q (from file fi) names.
 func (p *project) markTarget(fi int, q string, rt regTarget) {
-	t, ok := p.resolveProject(fi, q, 0)
+	var t target
+	var ok bool
+	if cq, meth, isInst := strings.Cut(q, "()."); isInst {
+		// a method of an instance: handler.index, self.index
+		if c, found := p.resolveClass(fi, cq); found {
+			t.fn, ok = p.methodLookup(c, meth, 0)
+			t.isFn = ok
+		}
+	} else {
+		t, ok = p.resolveProject(fi, q, 0)
+	}
 	switch {
 	case !ok:
 	case t.isFn:

@@ -582,7 +582,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 	argDest := dest{}
 	if args >= 0 {
 		if rt := w.calleeText(fnNode, st, true); rt != "" {
-			w.registration(rt, args)
+			w.registration(rt, args, st)
 		}
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[w.text(fnNode)] {
@@ -1250,6 +1250,19 @@ func (fs *fileSum) followable(q string, attrs map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// ownerClass is the class whose method function fn is, or is nested in; -1
+// when none.
+func (fs *fileSum) ownerClass(fn int) (int, int) {
+	for i := 0; i < 64 && fn >= 0; i++ {
+		f := fs.funcs[fn]
+		if f.class >= 0 {
+			return f.class, fn
+		}
+		fn = f.parent
+	}
+	return -1, -1
 }
 
 // qualify resolves a dotted name through the file's bindings; "" when its

@@ -29,3 +29,28 @@ def not_registered(x):
 
 
 HANDLERS = Handlers()  # ok
+
+
+class Api:
+    """Registers its own methods, as class-based aiohttp apps do."""
+
+    def __init__(self, app):
+        self.client = requests.Session()  # ok: one Api per app
+        app.router.add_get("/api/info", self.info)
+        app.router.add_get("/api/shared", self.shared)
+
+    async def info(self, req):
+        return requests.get("https://example.com")  # want SNAT005
+
+    async def shared(self, req):
+        return self.client.get("https://example.com")  # ok: the object's session
+
+
+class Status:
+    async def status(self, req):
+        return requests.get("https://example.com/status")  # want SNAT005
+
+
+def setup_status(app):
+    status = Status()
+    app.router.add_get("/status", status.status)
