@@ -115,6 +115,10 @@ type Site struct {
 // order.
 type Result struct {
 	Sites []Site
+	// Module summarises the package for the module-wide step that
+	// follows interface methods and function values (standalone mode);
+	// nil outside the main module.
+	Module *Summary
 }
 
 // candidate is a construction or fact-carrying call, before caching is
@@ -160,12 +164,16 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 		retainedMemo: map[retainedKey]bool{},
 	}
 	if !a.relevant() {
-		return &Result{}, nil // cannot reach any construction
+		// It cannot reach any construction by itself; through
+		// interfaces it may (standalone mode's module step).
+		return &Result{Module: a.summarize()}, nil
 	}
 	a.collect()
 	a.collectRegistered()
 	a.solve()
-	return a.result(), nil
+	r := a.result()
+	r.Module = a.summarize()
+	return r, nil
 }
 
 // relevant reports whether the package can construct anything: it is or

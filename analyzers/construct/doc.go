@@ -31,7 +31,10 @@
 // credential constructors, (*http.Transport).Clone) are decided by the
 // catalog, not by their bodies; on-behalf-of credentials never construct.
 // Calls through interfaces and function-typed parameters or fields are not
-// followed. A package that can reach no construction is skipped early;
+// followed here, one package at a time (vet-tool mode stops there): the
+// Result's Module summary lets standalone mode's module-wide step
+// (package dispatch) follow them to the implementations in the scanned
+// module. A package that can reach no construction is skipped early;
 // packages that have fact-carrying functions export a *Relevant package
 // fact so that their importers are not skipped.
 //

@@ -17,6 +17,8 @@ import (
 	"github.com/snatlint/snatlint/analyzers"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/analyzers/construct"
+	"github.com/snatlint/snatlint/analyzers/dispatch"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/godriver"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/progress"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
@@ -148,7 +150,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		h(n, 0)
 	}
 	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg), ReadFile: src.read,
-		Progress: progress.Hook(ctx, progress.GoAnalysed)})
+		Progress: progress.Hook(ctx, progress.GoAnalysed), Keep: keepSummary})
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}}, noMatch
 	}
@@ -174,6 +176,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 				Reason: fmt.Sprintf("package %s not checked: a dependency has errors (%s)", p.PkgPath, strings.Join(brokenDeps(p), ", "))})
 		}
 	}
+	findings = append(findings, moduleStep(results, cfg, src)...)
 	for _, r := range results {
 		if r.Err != nil {
 			problems = append(problems, report.Problem{File: r.Package.PkgPath,
@@ -189,6 +192,42 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 	}
 	return findings, problems, noMatch
+}
+
+// keepSummary keeps, of a root package's analysis, the construct
+// analyzer's module summary for the module step.
+func keepSummary(_ *analysis.Analyzer, result any) any {
+	if r, ok := result.(*construct.Result); ok && r.Module != nil {
+		return r.Module
+	}
+	return nil
+}
+
+// moduleStep follows calls through interfaces and function values across
+// the module's packages (package dispatch), over the summaries of the
+// packages that were analysed.
+func moduleStep(results []*godriver.Result, cfg *config.File, src *sourceReader) []report.Finding {
+	var sums []*construct.Summary
+	var fset *token.FileSet
+	for _, r := range results {
+		if r.Err != nil {
+			continue
+		}
+		for _, k := range r.Kept {
+			if sum, ok := k.(*construct.Summary); ok {
+				sums = append(sums, sum)
+				fset = r.Package.Fset
+			}
+		}
+	}
+	if fset == nil {
+		return nil
+	}
+	var out []report.Finding
+	for _, f := range dispatch.Solve(sums, cfg, fset) {
+		out = append(out, goFinding(fset, f.Diagnostic, src.hash))
+	}
+	return out
 }
 
 // isRelPattern reports whether a module-relative pattern names a

@@ -79,12 +79,19 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []
 			Message: Message(pass, s, ctx),
 		}
 		if s.Fact != nil {
-			f.Related = related(pass, s)
+			f.Related = Related(pass, s)
 		}
 		if fix != nil && ctx.Kind == hotpath.Handler && !rep.Suppressed(s.Rule, s.Cursor.Node().Pos()) {
 			f.Fixes = fix(s)
 		}
 		rep.Report(f)
+	}
+	// A call the module-wide step may report (through an interface or
+	// a function value, standalone mode) uses the directive on its line.
+	for _, pos := range cs.Module.DynamicSites() {
+		for _, id := range rules {
+			rep.Suppressed(id, pos)
+		}
 	}
 	var enabled []string
 	for _, id := range rules {
@@ -95,7 +102,7 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []
 	rep.ReportUnused(enabled)
 }
 
-// related points at the called function, naming the chain as Chain
+// Related points at the called function, naming the chain as Chain
 // renders it, and at each construction site it reaches when the whole
 // chain stays in the user's module. Sites are "file:line:col" strings
 // from the fact; they become positions when the file is in pass.Fset
@@ -104,7 +111,7 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []
 // name, never by an absolute path. When the chain leaves the user's
 // module, the called function is the last location shown: the sites deep
 // in a dependency are not the user's to change.
-func related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformation {
+func Related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformation {
 	msg := fmt.Sprintf("%s builds %s on every call", Chain(pass, s.Fact), s.Fact.What)
 	if !inUserModule(pass, s.Fact) {
 		return []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}

@@ -64,6 +64,11 @@ type Options struct {
 	Workers int
 	// Cache, if not nil, keeps facts and diagnostics per package.
 	Cache *Cache
+	// Keep, if set, is called with each root package's analyzer results
+	// after its analysis; what it returns for an analyzer is kept in
+	// Result.Kept (the rest, with the package's syntax, is dropped). It
+	// is how a module-wide step gets compact per-package summaries.
+	Keep func(a *analysis.Analyzer, result any) any
 	// ReadFile reads the Go files to parse (nil: os.ReadFile). The
 	// command passes one that refuses special files and records what
 	// was analysed (for -fix).
@@ -79,6 +84,9 @@ type Result struct {
 	// Diagnostics are those of the analyzers, in the order reported;
 	// Analyzer names the analyzer that reported each.
 	Diagnostics []Diagnostic
+	// Kept holds what Options.Keep returned for each analyzer (nil
+	// values left out).
+	Kept map[*analysis.Analyzer]any
 	// Err is set when the package could not be analysed (an analyzer
 	// failed); packages with errors (IllTyped) are not analysed and have
 	// no Result.

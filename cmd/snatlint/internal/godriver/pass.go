@@ -169,6 +169,14 @@ func (d *driver) analyse(ctx context.Context, n *node, as []*analysis.Analyzer, 
 			break
 		}
 		results[a] = r
+		if n.root && d.opts.Keep != nil {
+			if k := d.opts.Keep(a, r); k != nil {
+				if res.Kept == nil {
+					res.Kept = map[*analysis.Analyzer]any{}
+				}
+				res.Kept[a] = k
+			}
+		}
 		for _, diag := range diags {
 			u, err := resolveURL(a, diag)
 			if err != nil {
