@@ -50,9 +50,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// maxChain bounds the chain of names in a fact built here.
-const maxChain = 8
-
 // Finding is one diagnostic of the module step, in the package whose
 // summary holds its call.
 type Finding struct {
@@ -260,9 +257,12 @@ func extend(fn *types.Func, t target, tf *construct.Constructs) *construct.Const
 		f.Chain = append(f.Chain, t.via)
 		f.ChainPkgs = append(f.ChainPkgs, t.pkg)
 	}
-	n := min(len(tf.Chain), maxChain-len(f.Chain))
-	f.Chain = append(f.Chain, tf.Chain[:n]...)
-	f.ChainPkgs = append(f.ChainPkgs, tf.ChainPkgs[:n]...)
+	// The whole chain is kept: cutting its tail would hide that it
+	// leaves the module (thin.Related shows the construction sites only
+	// for chains that stay in it). Facts only grow more severe, so
+	// chains stay as long as one path of the call graph.
+	f.Chain = append(f.Chain, tf.Chain...)
+	f.ChainPkgs = append(f.ChainPkgs, tf.ChainPkgs...)
 	return &f
 }
 
