@@ -161,7 +161,7 @@ func (p *project) matchBase(fi int, q, name string) classKind {
 	for _, fw := range allFrameworks {
 		for i := range fw.Classes {
 			r := &fw.Classes[i]
-			ok := frameworks.MatchAny(r.Guess, name) && fromModule(r.From, q) ||
+			ok := frameworks.MatchAny(r.Guess, name) ||
 				q == "" && frameworks.MatchAny(r.Bare, name) ||
 				len(r.GuessWeb) > 0 && frameworks.MatchAny(r.GuessWeb, name) && p.webFile(fi)
 			if nk := (classKind{fw: fw, rule: r}); ok && nk.better(k) {
@@ -192,16 +192,6 @@ func (p *project) generatedBase(c cref) classKind {
 		}
 	}
 	return classKind{}
-}
-
-// fromModule reports whether qualified name q comes from a module whose
-// name ends in suffix (always, for an empty suffix).
-func fromModule(suffix, q string) bool {
-	if suffix == "" {
-		return true
-	}
-	i := strings.LastIndexAny(q, ".#")
-	return i > 0 && strings.HasSuffix(q[:i], suffix)
 }
 
 // webFile reports whether file fi imports a Web framework (whose view

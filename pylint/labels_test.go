@@ -42,6 +42,12 @@ app = FastAPI()
 def index():
     return requests.get("https://x")  # here
 `}, "in FastAPI route index"},
+		{"fastapi request parameter", "fastapi", map[string]string{"deps.py": `from fastapi import Request
+from starlette.requests import HTTPConnection
+import requests
+async def current_user(request: Request):
+    return requests.get("https://x")  # here
+`}, "in FastAPI route current_user"},
 		{"starlette endpoint", "starlette", map[string]string{"app.py": `from starlette.applications import Starlette
 from starlette.routing import Route
 import requests

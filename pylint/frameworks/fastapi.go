@@ -29,4 +29,7 @@ var FastAPI = &Framework{
 		{Scope: Module, Names: []string{"FastAPI", "APIRouter"}, Arg: -1, Keyword: "lifespan|on_startup|on_shutdown",
 			Role: Startup, Label: "FastAPI lifespan"},
 	},
+	Funcs: []Func{
+		{Params: []string{"request|websocket"}, Imported: true},
+	},
 }

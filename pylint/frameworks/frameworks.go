@@ -105,9 +105,9 @@ type Class struct {
 	GuessWeb []string
 	// Bare match only names that resolve to nothing (a star import).
 	Bare []string
-	// From: Guess names count only for a base from a module whose name
-	// ends so ("_pb2_grpc": generated gRPC code, also when it is in the
-	// scanned tree).
+	// From: a project class with no kind of its own counts as a Guess
+	// base when its module's name ends so ("_pb2_grpc": generated gRPC
+	// code in the scanned tree).
 	From string
 	// Defines: the class is one when it defines one of these methods;
 	// "__call__(request)" also names the method's first parameter after

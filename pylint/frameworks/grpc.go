@@ -1,9 +1,9 @@
 package frameworks
 
 // GRPC: methods of servicers, classes deriving a generated <X>Servicer
-// (from a *_pb2_grpc module, also one in the scanned tree), taking
-// (self, request, context); server interceptors. The server keeps one
-// servicer instance: its __init__ runs once.
+// (also when the generated *_pb2_grpc module is in the scanned tree),
+// taking (self, request, context); server interceptors. The server keeps
+// one servicer instance: its __init__ runs once.
 var GRPC = &Framework{
 	Name:    "grpc",
 	Label:   "gRPC method",

@@ -47,3 +47,14 @@ def serve():
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=10))
     helloworld_pb2_grpc.add_GreeterServicer_to_server(Greeter(), server)
     server.start()
+
+
+from protos import GreeterServicer  # noqa: E402  (a re-export of the generated base)
+
+
+class Reexported(GreeterServicer):
+    def SayHello(self, request, context):
+        return requests.get("https://example.com")  # want SNAT005
+
+    def helper(self, a, b):
+        return requests.get("https://example.com")  # ok: not an RPC's shape, never called from one
