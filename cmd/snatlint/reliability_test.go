@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -515,4 +516,40 @@ func rewriteCache(t *testing.T, dir string, change func([]byte) []byte) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestInterrupt: a cancelled run (Ctrl-C) stops within a second, in the
+// middle of the Go analysis, and exits 2 saying so (issue 8 item 14).
+func TestInterrupt(t *testing.T) {
+	files := map[string]string{"go.mod": goMod}
+	for i := range 40 {
+		files[fmt.Sprintf("p%d/p.go", i)] = fmt.Sprintf("package p%d\n\nfunc F() {}\n", i)
+	}
+	dir := writeTree(t, files)
+	t.Chdir(dir)
+	t.Setenv("SNATLINT_CACHE", "off")
+	slow := &analysis.Analyzer{Name: "slow", Doc: "sleeps in every package", Run: func(*analysis.Pass) (any, error) {
+		time.Sleep(300 * time.Millisecond)
+		return nil, nil
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan bool)
+	var stop time.Time
+	go func() {
+		<-started
+		time.Sleep(2 * time.Second) // go list is done; the analysis runs
+		stop = time.Now()
+		cancel()
+	}()
+	var out, errb bytes.Buffer
+	close(started)
+	err := runWith(ctx, func(*config.File) []*analysis.Analyzer { return []*analysis.Analyzer{slow} }, []string{"-lang", "go"}, &out, &errb)
+	took := time.Since(stop)
+	ec, ok := err.(interface{ ExitCode() int })
+	if !ok || ec.ExitCode() != 2 || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("run = %v, want exit 2 saying it was interrupted", err)
+	}
+	if took > time.Second {
+		t.Errorf("run went on %v after the interrupt, want under a second", took)
+	}
 }

@@ -249,6 +249,10 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 		rep.Problems = append(rep.Problems, ps...)
 		pyDirs = dirs
 	}
+	if ctx.Err() != nil {
+		// Ctrl-C: what was found so far is incomplete; say so, exit 2.
+		return &exitError{code: 2, msg: "interrupted: the check did not finish, nothing is reported"}
+	}
 	rep.Problems = append(rep.Problems, t.problems...)
 	// A pattern that matched neither Go packages nor Python files is a
 	// mistake (design.md: no Go packages at all is fine in a Python tree).
