@@ -24,7 +24,7 @@ type excludedDir struct {
 	dir, what string
 }
 
-func newFixScope(ctx context.Context, cwd string, patterns []string) *fixScope {
+func newFixScope(cwd string, patterns []string, goroot, modcache string) *fixScope {
 	s := &fixScope{}
 	for _, p := range patterns {
 		dir := cwd
@@ -39,18 +39,29 @@ func newFixScope(ctx context.Context, cwd string, patterns []string) *fixScope {
 			s.roots = append(s.roots, r)
 		}
 	}
-	out, _ := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOMODCACHE").Output()
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	for i, what := range []string{"the Go distribution (GOROOT)", "the module cache (GOMODCACHE)"} {
-		if i < len(lines) && lines[i] != "" {
-			dir := lines[i]
-			if r, err := filepath.EvalSymlinks(dir); err == nil {
-				dir = r
-			}
-			s.excluded = append(s.excluded, excludedDir{dir, what})
+	for _, e := range []excludedDir{{goroot, "the Go distribution (GOROOT)"}, {modcache, "the module cache (GOMODCACHE)"}} {
+		if e.dir == "" {
+			continue
 		}
+		if r, err := filepath.EvalSymlinks(e.dir); err == nil {
+			e.dir = r
+		}
+		s.excluded = append(s.excluded, e)
 	}
 	return s
+}
+
+// goEnvDirs returns go env GOROOT and GOMODCACHE ("" when go fails).
+func goEnvDirs(ctx context.Context) (goroot, modcache string) {
+	out, err := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOMODCACHE").Output()
+	if err != nil {
+		return "", ""
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		return "", ""
+	}
+	return lines[0], lines[1]
 }
 
 // why says why file must not be written, or "".

@@ -220,6 +220,10 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 
 	t := classify(cwd, o.patterns, nil)
 	rep := &report.Report{Cwd: cwd, Root: scanRoot(cwd), Version: version()}
+	if o.goOn {
+		// Locations in dependencies print as module@version/path.
+		rep.GoRoot, rep.ModCache = goEnvDirs(ctx)
+	}
 
 	prog := progress.Start(stderr, o.progress.Mode, progress.Options{})
 	defer prog.Stop()
@@ -283,7 +287,11 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	rep.Problems = sortProblems(rep.Problems)
 
 	if o.fix {
-		scope := newFixScope(ctx, cwd, o.patterns)
+		goroot, modcache := rep.GoRoot, rep.ModCache
+		if !o.goOn {
+			goroot, modcache = goEnvDirs(ctx)
+		}
+		scope := newFixScope(cwd, o.patterns, goroot, modcache)
 		res := report.ApplyFixes(rep.Findings, report.FixEnv{ReadFile: readFixFile, Writable: scope.why})
 		for _, file := range sortedKeys(res.Files) {
 			if err := writeFixed(file, res.Files[file], res.FileHashes[file]); err != nil {

@@ -77,7 +77,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	out := jsonOutput{Version: JSONVersion, Findings: []jsonFinding{}, Errors: []jsonError{}}
 	for i, f := range r.Findings {
 		jf := jsonFinding{
-			File:      rel(r.Cwd, f.Pos.File),
+			File:      r.display(r.Cwd, f.Pos.File),
 			Line:      f.Pos.Line,
 			Column:    f.Pos.Column,
 			EndLine:   f.End.Line,
@@ -96,14 +96,14 @@ func WriteJSON(w io.Writer, r *Report) error {
 		}
 		for _, rl := range f.Related {
 			jf.Related = append(jf.Related, jsonRelated{
-				File: rel(r.Cwd, rl.Pos.File), Line: rl.Pos.Line, Column: rl.Pos.Column,
+				File: r.display(r.Cwd, rl.Pos.File), Line: rl.Pos.Line, Column: rl.Pos.Column,
 				EndLine: rl.End.Line, EndColumn: rl.End.Column, Message: rl.Message,
 			})
 		}
 		for _, fx := range f.Fixes {
 			jfx := jsonFix{Message: fx.Message, Edits: []jsonEdit{}}
 			for _, e := range fx.Edits {
-				jfx.Edits = append(jfx.Edits, jsonEdit{File: rel(r.Cwd, e.File), Start: e.Start, End: e.End, NewText: e.NewText})
+				jfx.Edits = append(jfx.Edits, jsonEdit{File: r.display(r.Cwd, e.File), Start: e.Start, End: e.End, NewText: e.NewText})
 			}
 			jf.Fixes = append(jf.Fixes, jfx)
 		}
@@ -115,7 +115,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 			file = p.File
 		}
 		out.Errors = append(out.Errors, jsonError{
-			File: rel(r.Cwd, file), Line: p.Pos.Line, Column: p.Pos.Column,
+			File: r.display(r.Cwd, file), Line: p.Pos.Line, Column: p.Pos.Column,
 			Message: p.Reason, Fatal: p.Fatal,
 		})
 	}
@@ -126,9 +126,4 @@ func WriteJSON(w io.Writer, r *Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-func rel(base, file string) string {
-	s, _ := relTo(base, file)
-	return s
 }

@@ -24,6 +24,10 @@ type Report struct {
 	Root string
 	// Version is the tool version written to SARIF.
 	Version string
+	// ModCache and GoRoot are the Go module cache and GOROOT: a location
+	// there (a related location in a dependency) is printed as
+	// module@version/path or $GOROOT/path, never as this machine's path.
+	ModCache, GoRoot string
 	// Baseline is the comparison with a baseline, when the run used one.
 	Baseline *BaselineSummary
 	// States holds, parallel to Findings, each finding's baseline state
@@ -79,6 +83,60 @@ func relTo(base, file string) (string, bool) {
 		return filepath.ToSlash(file), false
 	}
 	return filepath.ToSlash(filepath.Clean(file)), !filepath.IsAbs(file)
+}
+
+// placeKind says where a displayed path lies.
+type placeKind int
+
+const (
+	inBase     placeKind = iota // relative to the base directory
+	inModCache                  // module@version/path in the module cache
+	inGoRoot                    // path relative to GOROOT
+	elsewhere                   // absolute (or as given)
+)
+
+// place returns how file is displayed relative to base: below base, the
+// relative path; in the module cache, module@version/path (with the
+// cache's !x case encoding decoded); in GOROOT, the path below it;
+// otherwise file itself.
+func (r *Report) place(base, file string) (string, placeKind) {
+	if rel, under := relTo(base, file); under || !filepath.IsAbs(file) {
+		return rel, inBase
+	}
+	if rel, under := relTo(r.ModCache, file); under && r.ModCache != "" {
+		return decodeModPath(rel), inModCache
+	}
+	if rel, under := relTo(r.GoRoot, file); under && r.GoRoot != "" {
+		return rel, inGoRoot
+	}
+	return filepath.ToSlash(file), elsewhere
+}
+
+// display is place for text and JSON: GOROOT paths get a "$GOROOT/"
+// prefix.
+func (r *Report) display(base, file string) string {
+	p, kind := r.place(base, file)
+	if kind == inGoRoot {
+		return "$GOROOT/" + p
+	}
+	return p
+}
+
+// decodeModPath undoes the module cache's case encoding ("!a" is "A").
+func decodeModPath(p string) string {
+	if !strings.Contains(p, "!") {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '!' && i+1 < len(p) && 'a' <= p[i+1] && p[i+1] <= 'z' {
+			b.WriteByte(p[i+1] - 'a' + 'A')
+			i++
+			continue
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
 }
 
 // sources caches file contents for column conversion.

@@ -110,8 +110,9 @@ type sarifPhysical struct {
 }
 
 type sarifArtifactLoc struct {
-	URI       string `json:"uri"`
-	URIBaseID string `json:"uriBaseId,omitempty"`
+	URI         string     `json:"uri,omitempty"`
+	URIBaseID   string     `json:"uriBaseId,omitempty"`
+	Description *sarifText `json:"description,omitempty"`
 }
 
 type sarifRegion struct {
@@ -157,6 +158,14 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	}
 	if r.Root != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: dirURI(r.Root)}}
+		// Dependencies are named by module path and version; where
+		// the cache is differs per machine, so it has no URI.
+		if r.ModCache != "" {
+			run.OriginalURIBaseIDs[modCacheBase] = sarifArtifactLoc{Description: &sarifText{Text: "the Go module cache (go env GOMODCACHE): module@version/path"}}
+		}
+		if r.GoRoot != "" {
+			run.OriginalURIBaseIDs[goRootBase] = sarifArtifactLoc{Description: &sarifText{Text: "the Go distribution (go env GOROOT)"}}
+		}
 	}
 	findings := r.Findings
 	var notes []sarifNotification
@@ -184,7 +193,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			file = p.File // a directory or file; an import path has no location
 		}
 		if file != "" {
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(r.Root, file)}}
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: r.artifact(r.Root, file)}}
 			if p.Pos.Line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: p.Pos.Line}
 				if p.Pos.Column > 0 {
@@ -249,7 +258,7 @@ func sarifResultOf(r *Report, src *sources, hashes map[string][]string, f Findin
 		RuleIndex: ruleIndex(f.RuleID),
 		Level:     sarifLevel(f.Level),
 		Message:   sarifText{Text: f.Message},
-		Locations: []sarifLocation{{PhysicalLocation: physical(r.Root, src, f.Pos, f.End)}},
+		Locations: []sarifLocation{{PhysicalLocation: r.physical(src, f.Pos, f.End)}},
 	}
 	if len(f.Related) > 0 {
 		var links []string
@@ -257,13 +266,12 @@ func sarifResultOf(r *Report, src *sources, hashes map[string][]string, f Findin
 			id := i + 1
 			text := rl.Message
 			if text == "" {
-				file, _ := relTo(r.Root, rl.Pos.File)
-				text = fmt.Sprintf("%s:%d", file, rl.Pos.Line)
+				text = fmt.Sprintf("%s:%d", r.display(r.Root, rl.Pos.File), rl.Pos.Line)
 			}
 			links = append(links, fmt.Sprintf("[%s](%d)", escapeLinkText(text), id))
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID:               &id,
-				PhysicalLocation: physical(r.Root, src, rl.Pos, rl.End),
+				PhysicalLocation: r.physical(src, rl.Pos, rl.End),
 				Message:          &sarifText{Text: text},
 			})
 		}
@@ -273,7 +281,7 @@ func sarifResultOf(r *Report, src *sources, hashes map[string][]string, f Findin
 		res.PartialFingerprints = map[string]string{"primaryLocationLineHash": h}
 	}
 	for _, fx := range f.Fixes {
-		if sf, ok := sarifFixOf(r.Root, src, fx); ok {
+		if sf, ok := r.sarifFixOf(src, fx); ok {
 			res.Fixes = append(res.Fixes, sf)
 		}
 	}
@@ -296,7 +304,7 @@ func lineHash(src *sources, cache map[string][]string, p Position) string {
 
 // sarifFixOf converts a fix; a fix without edits is dropped (GitHub needs
 // non-empty artifactChanges).
-func sarifFixOf(root string, src *sources, fx Fix) (sarifFix, bool) {
+func (r *Report) sarifFixOf(src *sources, fx Fix) (sarifFix, bool) {
 	sf := sarifFix{Description: sarifText{Text: cmpOr(fx.Message, "Apply suggested fix")}}
 	byFile := map[string]int{}
 	for _, e := range fx.Edits {
@@ -307,7 +315,7 @@ func sarifFixOf(root string, src *sources, fx Fix) (sarifFix, bool) {
 		if !ok {
 			i = len(sf.ArtifactChanges)
 			byFile[e.File] = i
-			sf.ArtifactChanges = append(sf.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(root, e.File)})
+			sf.ArtifactChanges = append(sf.ArtifactChanges, sarifArtifactChange{ArtifactLocation: r.artifact(r.Root, e.File)})
 		}
 		start, length := e.Start, e.End-e.Start
 		region := sarifRegion{ByteOffset: &start, ByteLength: &length}
@@ -335,8 +343,8 @@ func sarifLevel(l catalog.Level) string {
 	return "warning"
 }
 
-func physical(root string, src *sources, pos, end Position) sarifPhysical {
-	ph := sarifPhysical{ArtifactLocation: artifact(root, pos.File)}
+func (r *Report) physical(src *sources, pos, end Position) sarifPhysical {
+	ph := sarifPhysical{ArtifactLocation: r.artifact(r.Root, pos.File)}
 	if pos.Line < 1 {
 		return ph
 	}
@@ -355,17 +363,30 @@ func physical(root string, src *sources, pos, end Position) sarifPhysical {
 	return ph
 }
 
-// artifact returns a location relative to root under %SRCROOT%, or an
-// absolute file URI for files outside root.
-func artifact(root, file string) sarifArtifactLoc {
-	rel, under := relTo(root, file)
-	if under {
-		return sarifArtifactLoc{URI: (&url.URL{Path: rel}).EscapedPath(), URIBaseID: srcRoot}
+// The base IDs of locations in dependencies: never the machine's path.
+const (
+	modCacheBase = "GOMODCACHE"
+	goRootBase   = "GOROOT"
+)
+
+// artifact returns a location relative to root under %SRCROOT%, to the
+// module cache under GOMODCACHE (module@version/path), to GOROOT under
+// GOROOT, or an absolute file URI for other files outside root.
+func (r *Report) artifact(root, file string) sarifArtifactLoc {
+	p, kind := r.place(root, file)
+	uri := (&url.URL{Path: p}).EscapedPath()
+	switch kind {
+	case inBase:
+		if filepath.IsAbs(file) {
+			return sarifArtifactLoc{URI: uri, URIBaseID: srcRoot}
+		}
+		return sarifArtifactLoc{URI: uri}
+	case inModCache:
+		return sarifArtifactLoc{URI: uri, URIBaseID: modCacheBase}
+	case inGoRoot:
+		return sarifArtifactLoc{URI: uri, URIBaseID: goRootBase}
 	}
-	if filepath.IsAbs(file) {
-		return sarifArtifactLoc{URI: fileURI(file)}
-	}
-	return sarifArtifactLoc{URI: (&url.URL{Path: rel}).EscapedPath()}
+	return sarifArtifactLoc{URI: fileURI(file)}
 }
 
 func fileURI(p string) string {

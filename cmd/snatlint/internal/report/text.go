@@ -20,9 +20,9 @@ func WriteText(w io.Writer, r *Report) error {
 		if r.state(i) == StateUnchanged {
 			suffix = " (in baseline)"
 		}
-		fmt.Fprintf(bw, "%s: %s [%s]%s\n", textPos(r.Cwd, f.Pos), f.Message, f.RuleID, suffix)
+		fmt.Fprintf(bw, "%s: %s [%s]%s\n", r.textPos(f.Pos), f.Message, f.RuleID, suffix)
 		for _, rel := range f.Related {
-			fmt.Fprintf(bw, "\t%s: %s\n", textPos(r.Cwd, rel.Pos), rel.Message)
+			fmt.Fprintf(bw, "\t%s: %s\n", r.textPos(rel.Pos), rel.Message)
 		}
 	}
 	return bw.Flush()
@@ -37,7 +37,7 @@ func WriteProblems(w io.Writer, r *Report) error {
 		if !p.Fatal {
 			prefix = "snatlint: warning: "
 		}
-		if where := problemPos(r.Cwd, p); where != "" {
+		if where := r.problemPos(p); where != "" {
 			fmt.Fprintf(bw, "%s%s: %s\n", prefix, where, p.Reason)
 		} else {
 			fmt.Fprintf(bw, "%s%s\n", prefix, p.Reason)
@@ -46,8 +46,8 @@ func WriteProblems(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-func textPos(cwd string, p Position) string {
-	file, _ := relTo(cwd, p.File)
+func (r *Report) textPos(p Position) string {
+	file := r.display(r.Cwd, p.File)
 	switch {
 	case p.Line > 0 && p.Column > 0:
 		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
@@ -57,13 +57,12 @@ func textPos(cwd string, p Position) string {
 	return file
 }
 
-func problemPos(cwd string, p Problem) string {
+func (r *Report) problemPos(p Problem) string {
 	if p.Pos.File != "" {
-		return textPos(cwd, p.Pos)
+		return r.textPos(p.Pos)
 	}
 	if p.File != "" {
-		f, _ := relTo(cwd, p.File)
-		return f
+		return r.display(r.Cwd, p.File)
 	}
 	return ""
 }
