@@ -36,6 +36,10 @@ type worker struct {
 // maxKeptSrc is the largest read buffer a worker keeps between files.
 const maxKeptSrc = 4 << 20
 
+// trimAfter is the source size from which the C memory of a closed tree
+// is handed back at once (releaseCMemory); smaller trees are reused.
+const trimAfter = 256 << 10
+
 // maxKeptBuf is the largest node buffer a worker keeps between files.
 const maxKeptBuf = 1 << 20
 
@@ -171,6 +175,9 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 		wk.buf = nodes[:0]
 	}
 	tree.Close() // C memory: the walk below uses the flat copy
+	if len(src) >= trimAfter {
+		releaseCMemory()
+	}
 	var errs []FileError
 	if line, col, ok := firstError(nodes); ok {
 		// Checked only in part: fatal (exit status 2), and the findings

@@ -1,7 +1,11 @@
 // Command pyrun runs the Python pass alone over paths, for development and
 // corpus measurements (wall time, MB/s, peak RSS with /usr/bin/time -v).
 //
-//	pyrun [-parse-only] [-tests] [-q] paths...
+//	pyrun [-parse-only] [-tests] [-q] [-cache DIR] paths...
+//
+// The whole pass runs as the command runs it: with pylint.BoundMemory, and
+// with -cache, the result cache in DIR (the first run fills it, the next
+// reads it).
 package main
 
 import (
@@ -9,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -20,9 +25,28 @@ func main() {
 	parseOnly := flag.Bool("parse-only", false, "only parse with tree-sitter (the floor)")
 	tests := flag.Bool("tests", false, "include test files")
 	quiet := flag.Bool("q", false, "print a summary by rule and context instead of each finding")
+	cacheDir := flag.String("cache", "", "use the result cache in `dir`")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the pass to `file`")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "pyrun:", err)
+			os.Exit(2)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	ctx := context.Background()
 	opts := pylint.Options{Tests: *tests}
+	if *cacheDir != "" {
+		c, err := pylint.OpenCache(*cacheDir, 0, nil)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "pyrun:", err)
+			os.Exit(2)
+		}
+		opts.Cache = c
+	}
 	files, derrs := pylint.Discover(ctx, flag.Args(), opts)
 	var size int64
 	for _, f := range files {
@@ -36,7 +60,9 @@ func main() {
 		report(len(files), size, time.Since(start), 0)
 		return
 	}
+	restore := pylint.BoundMemory(pylint.MemoryBudget)
 	fs, errs := pylint.Check(ctx, files, opts)
+	restore()
 	elapsed := time.Since(start)
 	kinds := map[string]int{}
 	for _, f := range fs {
@@ -85,6 +111,10 @@ func main() {
 	}
 	fmt.Printf("problems: %d (%d fatal)\n", len(derrs)+len(errs), fatal)
 	report(len(files), size, elapsed, len(fs))
+	if opts.Cache != nil {
+		st := opts.Cache.Stats()
+		fmt.Printf("cache: %d hits, %d misses, %d written\n", st.Hits, st.Misses, st.Written)
+	}
 }
 
 func report(n int, size int64, d time.Duration, findings int) {
