@@ -11,19 +11,15 @@ import (
 // tree.
 const MemoryBudget = 352 << 20
 
-// BoundMemory paces the garbage collector by a memory limit (limit bytes
-// of Go heap) instead of by heap growth, until restore is called: the
-// collector then runs only when the limit is near, which costs less CPU
-// than collecting at every doubling and bounds the peak. A user's GOGC or
-// GOMEMLIMIT wins: then nothing changes.
+// BoundMemory sets a soft memory limit (limit bytes of Go heap) until
+// restore is called: the collector still runs at every doubling of the
+// live heap (small trees stay small), and also whenever the heap nears the
+// limit, so that on a big tree the peak is the limit, not twice the
+// summaries. A user's GOMEMLIMIT wins: then nothing changes.
 func BoundMemory(limit int64) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	oldLimit := debug.SetMemoryLimit(limit)
-	oldPercent := debug.SetGCPercent(-1)
-	return func() {
-		debug.SetGCPercent(oldPercent)
-		debug.SetMemoryLimit(oldLimit)
-	}
+	old := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(old) }
 }
