@@ -16,6 +16,8 @@ import (
 var skipDirs = map[string]bool{
 	".git": true, "node_modules": true, "site-packages": true, "__pycache__": true,
 	".hg": true, ".svn": true, ".tox": true, ".mypy_cache": true,
+	// vendored and built copies, as Go's ./... skips vendor/
+	"vendor": true, "build": true, "dist": true,
 }
 
 func discover(ctx context.Context, paths []string, opts Options) ([]string, []FileError) {

@@ -58,9 +58,10 @@ func (e FileError) Error() string { return e.File + ": " + e.Err.Error() }
 
 // Discover walks paths (files or directories) and returns the Python files
 // to check, skipping .git, virtualenvs (directories holding pyvenv.cfg),
-// node_modules, site-packages and __pycache__, and test files unless
-// opts.Tests. Explicit file arguments are always taken. Symbolic links to
-// directories are not followed (no loops); config Exclude globs apply.
+// node_modules, site-packages, __pycache__, vendor, build and dist, and
+// test files unless opts.Tests. Explicit file arguments are always taken.
+// Symbolic links to directories are not followed (no loops); config
+// Exclude globs apply.
 func Discover(ctx context.Context, paths []string, opts Options) ([]string, []FileError) {
 	return discover(ctx, paths, opts)
 }

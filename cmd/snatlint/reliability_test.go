@@ -553,3 +553,45 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("run went on %v after the interrupt, want under a second", took)
 	}
 }
+
+// TestVetPackageArg: "snatlint vet" adds ./... unless packages are
+// named; the values of go vet's build flags are not packages (issue 8
+// item 14).
+func TestVetPackageArg(t *testing.T) {
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{nil, false},
+		{[]string{"-tags", "foo"}, false},
+		{[]string{"-tags=foo", "-json"}, false},
+		{[]string{"-C", "sub", "-mod", "mod", "-modfile", "x.mod", "-overlay", "o.json", "-toolexec", "t", "-gcflags", "-N"}, false},
+		{[]string{"-tags", "foo", "./pkg"}, true},
+		{[]string{"./..."}, true},
+		{[]string{"-json", "example.com/m/x"}, true},
+	}
+	for _, tt := range tests {
+		if got := hasPackageArg(tt.args); got != tt.want {
+			t.Errorf("hasPackageArg(%q) = %v, want %v", tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestPythonSkipsBuildDirs: Python discovery skips vendor/, build/ and
+// dist/ below a scanned directory, as Go's ./... skips vendor/; a file
+// named explicitly is still checked (issue 8 item 14).
+func TestPythonSkipsBuildDirs(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"app/views.py":           "x = 1\n",
+		"vendor/lib/views.py":    pyViewSrc,
+		"build/lib/app/views.py": pyViewSrc,
+		"dist/pkg/views.py":      pyViewSrc,
+		"app/build_utils/ok.py":  "y = 2\n",
+	})
+	if r := runIn(t, dir, "-lang", "python"); r.code != 0 {
+		t.Errorf("exit %d, stdout:\n%s\nwant 0: vendor, build and dist skipped", r.code, r.stdout)
+	}
+	if r := runIn(t, dir, "-lang", "python", "build/lib/app/views.py"); r.code != 1 {
+		t.Errorf("explicit file under build/: exit %d, want 1", r.code)
+	}
+}

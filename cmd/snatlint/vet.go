@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strings"
 )
 
 // vetExit carries go vet's exit status; go vet has already printed why.
@@ -40,12 +41,30 @@ func runVet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// hasPackageArg reports whether args name packages, not only flags.
+// hasPackageArg reports whether args name packages, not only flags. The
+// values of go vet's flags that take one ("-tags foo") are not packages.
 func hasPackageArg(args []string) bool {
-	for _, a := range args {
-		if len(a) > 0 && a[0] != '-' {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "" || a[0] != '-' {
 			return true
+		}
+		if a == "--" {
+			return i+1 < len(args)
+		}
+		name := strings.TrimLeft(a, "-")
+		if !strings.Contains(name, "=") && vetValueFlags[name] {
+			i++ // its value
 		}
 	}
 	return false
+}
+
+// vetValueFlags are the go vet (build) flags that take a value as the
+// next argument.
+var vetValueFlags = map[string]bool{
+	"C": true, "tags": true, "mod": true, "modfile": true, "overlay": true, "toolexec": true,
+	"gcflags": true, "ldflags": true, "asmflags": true, "gccgoflags": true, "p": true, "pgo": true,
+	"pkgdir": true, "installsuffix": true, "buildmode": true, "compiler": true, "exec": true,
+	"vettool": true, "o": true, "c": true,
 }
