@@ -155,13 +155,22 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}}, noMatch
 	}
 
-	// Report every load, parse and type error once, in the package that has it.
+	// Report every load, parse and type error once, in the package that
+	// has it. "could not import X" is the echo of X's own error (a
+	// missing go.sum entry reads 'invalid package name: ""' there): the
+	// importer is reported as not checked because of X instead.
 	seen := map[string]bool{}
+	echoOnly := map[*packages.Package]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if empty[p] {
 			return
 		}
+		echoOnly[p] = len(p.Errors) > 0
 		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError && strings.HasPrefix(e.Msg, "could not import ") && len(brokenDeps(p)) > 0 {
+				continue
+			}
+			echoOnly[p] = false
 			key := e.Pos + e.Msg
 			if seen[key] {
 				continue
@@ -171,7 +180,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		}
 	})
 	for _, p := range roots {
-		if len(p.Errors) == 0 && p.IllTyped {
+		if (len(p.Errors) == 0 && p.IllTyped) || echoOnly[p] {
 			problems = append(problems, report.Problem{File: p.PkgPath, Fatal: true,
 				Reason: fmt.Sprintf("package %s not checked: a dependency has errors (%s)", p.PkgPath, strings.Join(brokenDeps(p), ", "))})
 		}

@@ -595,3 +595,23 @@ func TestPythonSkipsBuildDirs(t *testing.T) {
 		t.Errorf("explicit file under build/: exit %d, want 1", r.code)
 	}
 }
+
+// TestOneMessageEach: a missing directory is reported once (not by go
+// list and Python discovery each), and a dependency that does not load
+// (a missing go.sum entry) is not echoed by a spurious 'invalid package
+// name: ""' type error in its importer (issue 8 item 14).
+func TestOneMessageEach(t *testing.T) {
+	dir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": cleanSrc})
+	r := runIn(t, dir, "./nonexist/...")
+	if r.code != 2 || strings.Count(r.stderr, "nonexist") != 1 {
+		t.Errorf("./nonexist/...: exit %d, stderr:\n%s\nwant 2 and one message", r.code, r.stderr)
+	}
+	dir = writeTree(t, map[string]string{
+		"go.mod":  "module example.com/s\n\ngo 1.26\n\nrequire golang.org/x/sync v0.25.0\n",
+		"main.go": "package main\n\nimport _ \"golang.org/x/sync/errgroup\"\n\nfunc main() {}\n",
+	})
+	r = runIn(t, dir)
+	if r.code != 2 || strings.Contains(r.stderr, "invalid package name") || !strings.Contains(r.stderr, "missing go.sum entry") {
+		t.Errorf("missing go.sum entry: exit %d, stderr:\n%s\nwant 2, the go.sum error, no 'invalid package name'", r.code, r.stderr)
+	}
+}

@@ -448,6 +448,9 @@ func classify(cwd string, patterns []string, buildTags []string) targets {
 			}
 			t.problems = append(t.problems, report.Problem{File: absPath(cwd, p), Fatal: true,
 				Reason: "not checked: neither a Go file (.go) nor a Python file (.py, or a script starting with a python #! line)"})
+		case isPathPattern(cwd, p) && !dirExists(patternDir(cwd, p)):
+			// Said once here, not by go list and Python discovery each.
+			t.problems = append(t.problems, report.Problem{Reason: fmt.Sprintf("%s: not checked: no such directory", p), Fatal: true})
 		default:
 			t.goPatterns = append(t.goPatterns, p)
 			if isPathPattern(cwd, p) {
@@ -483,6 +486,11 @@ func goFileProblem(file string, buildTags []string) string {
 		return fmt.Sprintf("not checked: excluded by build constraints (GOOS=%s GOARCH=%s, tags %s); pass -tags to include it", bctx.GOOS, bctx.GOARCH, tags)
 	}
 	return ""
+}
+
+func dirExists(dir string) bool {
+	st, err := os.Stat(dir)
+	return err == nil && st.IsDir()
 }
 
 // isFileArg reports whether the pattern names an existing file that is
