@@ -438,8 +438,8 @@ func (r *Result) registrations() *families {
 	fs.regFuncs = map[*types.Func]*contexts.Family{}
 	fs.regLits = map[*ast.FuncLit]*contexts.Family{}
 	fs.regExprs = map[ast.Expr]registration{}
-	if !fs.hasRegistrations() {
-		return fs
+	if !fs.hasRegistrations() || !r.reachesRegistrationPackages() {
+		return fs // nothing here can register a context by value
 	}
 	info := r.pass.TypesInfo
 	for cur := range r.inspct.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -478,6 +478,40 @@ func (r *Result) registrations() *families {
 		}
 	}
 	return fs
+}
+
+// reachesRegistrationPackages reports whether the package is, or imports
+// directly or not, a package declaring a registration call or callback
+// type: otherwise no call here can take one (a wrapper taking a
+// nats.MsgHandler imports nats itself).
+func (r *Result) reachesRegistrationPackages() bool {
+	want := map[string]bool{}
+	for _, f := range r.fams.all {
+		for _, c := range f.Calls {
+			want[c.Pkg] = true
+		}
+		for _, t := range f.CallbackTypes {
+			want[t.Pkg] = true
+		}
+	}
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if want[p.Path()] {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(r.pass.Pkg)
 }
 
 // hasRegistrations reports whether any family registers function values.
