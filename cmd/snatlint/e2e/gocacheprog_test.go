@@ -102,4 +102,3 @@ func write(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
-
