@@ -207,7 +207,24 @@ func readSource(path string, buf []byte) ([]byte, *FileError) {
 	if bytes.IndexByte(src[:min(len(src), binarySniff)], 0) >= 0 {
 		return nil, &FileError{File: path, Err: errors.New("binary file (NUL byte in the first 8 KB), not Python source"), Fatal: true}
 	}
+	normalizeCR(src)
 	return src, nil
+}
+
+// normalizeCR turns each lone CR (old Mac line endings, which Python
+// accepts) into LF, in place: tree-sitter counts rows by LF only, and the
+// byte offsets stay the same.
+func normalizeCR(src []byte) {
+	for i := bytes.IndexByte(src, '\r'); i >= 0 && i < len(src); {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			src[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return
+		}
+		i += 1 + j
+	}
 }
 
 // unwrapPath drops the path from an *fs.PathError: the problem already

@@ -615,3 +615,13 @@ func TestOneMessageEach(t *testing.T) {
 		t.Errorf("missing go.sum entry: exit %d, stderr:\n%s\nwant 2, the go.sum error, no 'invalid package name'", r.code, r.stderr)
 	}
 }
+
+// TestCROnlyLineEndings: a Python file with old Mac line endings (CR
+// only) gets the right line numbers (issue 8 item 14).
+func TestCROnlyLineEndings(t *testing.T) {
+	dir := writeTree(t, map[string]string{"views.py": strings.ReplaceAll(pyViewSrc, "\n", "\r")})
+	r := runIn(t, dir, "-lang", "python")
+	if r.code != 1 || !strings.Contains(r.stdout, "views.py:4:12:") {
+		t.Errorf("exit %d, stdout %q; want the finding at views.py:4:12", r.code, r.stdout)
+	}
+}
