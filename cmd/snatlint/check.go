@@ -110,6 +110,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("loading Go packages: %v", err), Fatal: true}}, nil
 	}
+	problems = append(problems, cgoOffProblems(ctx, dir, pkgs)...)
 	for _, p := range patterns {
 		if !isRelPattern(p) {
 			// An import path pattern: go list only warns when a

@@ -625,3 +625,25 @@ func TestCROnlyLineEndings(t *testing.T) {
 		t.Errorf("exit %d, stdout %q; want the finding at views.py:4:12", r.code, r.stdout)
 	}
 }
+
+// TestCgoOffWarning: when the go command turns cgo off (no C compiler
+// found), the cgo files it leaves out are named as not checked, not
+// dropped without a word (issue 8 item 14).
+func TestCgoOffWarning(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	dir := writeTree(t, map[string]string{
+		"go.mod":  goMod,
+		"main.go": handlerSrc,
+		"c.go":    "package main\n\n// int two() { return 2; }\nimport \"C\"\n\nvar two = C.two()\n",
+	})
+	t.Setenv("PATH", filepath.Dir(goBin)) // no C compiler
+	t.Setenv("CGO_ENABLED", "")
+	t.Setenv("CC", "")
+	r := runIn(t, dir, "-lang", "go")
+	if r.code != 1 || !strings.Contains(r.stderr, "c.go: not checked: it uses cgo and cgo is off") || !strings.Contains(r.stdout, "main.go:6:7") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant the finding in main.go and a warning for c.go", r.code, r.stdout, r.stderr)
+	}
+}
