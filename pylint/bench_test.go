@@ -26,6 +26,8 @@ func corpusFiles(tb testing.TB) ([]string, int64) {
 	return files, totalSize(tb, files)
 }
 
+// BenchmarkCorpusParseOnly is tree-sitter parsing alone on every core:
+// the floor BenchmarkCorpusCheck is measured against.
 func BenchmarkCorpusParseOnly(b *testing.B) {
 	files, size := corpusFiles(b)
 	b.SetBytes(size)
@@ -35,8 +37,12 @@ func BenchmarkCorpusParseOnly(b *testing.B) {
 	}
 }
 
+// BenchmarkCorpusCheck is the whole pass as the command runs it (under
+// BoundMemory, no cache), to compare with BenchmarkCorpusParseOnly on the
+// same files and cores.
 func BenchmarkCorpusCheck(b *testing.B) {
 	files, size := corpusFiles(b)
+	defer BoundMemory(MemoryBudget)()
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var n int
