@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -51,6 +52,19 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 			dir = patternDir(cwd, p)
 		}
 		modRoot := findUp(dir, "go.mod")
+		if modRoot == "" && strings.HasSuffix(p, "...") {
+			// A go.work root: ./... names the packages of the
+			// workspace's modules below it, checked module by module.
+			if mods := workspaceModules(ctx, dir); len(mods) > 0 {
+				for _, m := range mods {
+					if _, ok := groups[m]; !ok {
+						roots = append(roots, m)
+					}
+					groups[m] = append(groups[m], "./...")
+				}
+				continue
+			}
+		}
 		if modRoot == "" {
 			if hasGoFiles(dir, strings.HasSuffix(p, "...")) {
 				res.problems = append(res.problems, report.Problem{File: dir,
@@ -574,4 +588,25 @@ func (r *sourceReader) hash(name string) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.hashes[name]
+}
+
+// workspaceModules returns the directories of the go.work modules at or
+// below dir, when dir is inside a workspace (go.work in it or above).
+func workspaceModules(ctx context.Context, dir string) []string {
+	if findUp(dir, "go.work") == "" {
+		return nil
+	}
+	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	var mods []string
+	for _, m := range strings.Fields(string(out)) {
+		if isUnder(dir, m) {
+			mods = append(mods, m)
+		}
+	}
+	return mods
 }

@@ -647,3 +647,20 @@ func TestCgoOffWarning(t *testing.T) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant the finding in main.go and a warning for c.go", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestWorkspace: ./... at a go.work root checks the workspace's modules
+// instead of saying "no go.mod" (issue 8 item 14).
+func TestWorkspace(t *testing.T) {
+	h := func(pkg string) string {
+		return strings.Replace(strings.Replace(handlerSrc, "package main", "package "+pkg, 1), "func main() { http.HandleFunc(\"/\", items) }\n", "", 1)
+	}
+	dir := writeTree(t, map[string]string{
+		"go.work":  "go 1.26\n\nuse (\n\t./a\n\t./b\n)\n",
+		"a/go.mod": "module example.com/a\n\ngo 1.26\n", "a/a.go": h("a"),
+		"b/go.mod": "module example.com/b\n\ngo 1.26\n", "b/b.go": h("b"),
+	})
+	r := runIn(t, dir, "-lang", "go")
+	if r.code != 1 || !strings.Contains(r.stdout, "a/a.go:6:7") || !strings.Contains(r.stdout, "b/b.go:6:7") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant findings in both modules", r.code, r.stdout, r.stderr)
+	}
+}
