@@ -36,12 +36,17 @@ func TestProgressHooks(t *testing.T) {
 	tg := classify(dir, []string{"./..."}, nil)
 	checkGo(ctx, dir, tg, &config.File{}, synthetic, nil)
 	checkPython(ctx, tg, &config.File{}, nil)
-	time.Sleep(20 * time.Millisecond)
-	r.Stop()
-	buf.mu.Lock()
-	out := buf.b.String()
-	buf.mu.Unlock()
 	want := regexp.MustCompile(`snatlint: Go packages loaded [1-9][0-9]*, analysed ([1-9][0-9]*)/([1-9][0-9]*), Python files 2/2\x1b\[K`)
+	read := func() string {
+		buf.mu.Lock()
+		defer buf.mu.Unlock()
+		return buf.b.String()
+	}
+	for deadline := time.Now().Add(5 * time.Second); !want.MatchString(read()) && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	r.Stop()
+	out := read()
 	m := want.FindStringSubmatch(out)
 	if m == nil || m[1] != m[2] {
 		t.Errorf("progress output %q\nwant a final line matching %s with every package analysed", out, want)

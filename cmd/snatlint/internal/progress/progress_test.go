@@ -74,6 +74,14 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// waitFor polls until cond holds (the reporter draws on its own
+// goroutine; a loaded machine may take a while), or five seconds pass.
+func waitFor(cond func() bool) {
+	for deadline := time.Now().Add(5 * time.Second); !cond() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 var fast = Options{Delay: 50 * time.Millisecond, Interval: 10 * time.Millisecond, Plain: 20 * time.Millisecond}
 
 func withTerminal(term bool) Options {
@@ -92,10 +100,10 @@ func TestTerminalLine(t *testing.T) {
 	Hook(ctx, GoLoaded)(339, 0)
 	Hook(ctx, GoAnalysed)(120, 339)
 	Hook(ctx, PythonFiles)(7, 22469)
-	time.Sleep(200 * time.Millisecond)
+	want := "\rsnatlint: Go packages loaded 339, analysed 120/339, Python files 7/22469\x1b[K"
+	waitFor(func() bool { return strings.Contains(buf.String(), want) })
 	r.Stop()
 	out := buf.String()
-	want := "\rsnatlint: Go packages loaded 339, analysed 120/339, Python files 7/22469\x1b[K"
 	if !strings.Contains(out, want) {
 		t.Errorf("output %q does not contain %q", out, want)
 	}
@@ -142,7 +150,7 @@ func TestForcedPlain(t *testing.T) {
 	var buf syncBuffer
 	r := Start(&buf, On, withTerminal(false))
 	Hook(NewContext(context.Background(), r), PythonFiles)(3, 10)
-	time.Sleep(200 * time.Millisecond)
+	waitFor(func() bool { return strings.Contains(buf.String(), "\n") })
 	r.Stop()
 	out := buf.String()
 	if !strings.HasPrefix(out, "snatlint: Python files 3/10\n") || strings.ContainsAny(out, "\r\x1b") {
@@ -158,26 +166,19 @@ func TestPseudoTerminal(t *testing.T) {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
 	defer ptmx.Close()
-	read := make(chan string)
-	go func() {
-		data, _ := io.ReadAll(ptmx)
-		read <- string(data)
-	}()
+	var seen syncBuffer
+	go io.Copy(&seen, ptmx)
 	r := Start(tty, Auto, fast)
 	if r == nil {
 		t.Fatal("no reporter on a pseudo-terminal")
 	}
 	Hook(NewContext(context.Background(), r), PythonFiles)(5, 9)
-	time.Sleep(200 * time.Millisecond)
+	want := "snatlint: Python files 5/9"
+	waitFor(func() bool { return strings.Contains(seen.String(), want) })
 	r.Stop()
 	tty.Close()
-	select {
-	case out := <-read:
-		if !strings.Contains(out, "snatlint: Python files 5/9") {
-			t.Errorf("terminal shows %q", out)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("reading the terminal timed out")
+	if out := seen.String(); !strings.Contains(out, want) {
+		t.Errorf("terminal shows %q, want %q", out, want)
 	}
 }
 
