@@ -27,7 +27,7 @@ func TestNew(t *testing.T) {
 			for _, a := range as {
 				names = append(names, a.Name)
 			}
-			want := []string{"httpclient", "azureclient", "hotpath"}
+			want := []string{"httpclient", "azureclient", "sdkclient", "datastore", "hotpath"}
 			if len(names) != len(want) {
 				t.Fatalf("New(%v) names = %v, want %v", tt.cfg, names, want)
 			}
@@ -38,8 +38,8 @@ func TestNew(t *testing.T) {
 			}
 			// The reporting analyzers share one hotpath helper: the one
 			// listed last, whose flags the driver registers.
-			hp := as[2]
-			for _, a := range as[:2] {
+			hp := as[len(as)-1]
+			for _, a := range as[:len(as)-1] {
 				if a.Requires[0] != hp {
 					t.Errorf("%s requires %s, not the listed hotpath", a.Name, a.Requires[0].Name)
 				}

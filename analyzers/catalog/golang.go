@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"go/types"
+	pathpkg "path"
 	"slices"
 	"sync"
 
@@ -29,7 +30,8 @@ type goKey struct{ pkg, recv, name string }
 type goIndex struct {
 	exact map[goKey][]*Row
 	globs map[string][]*Row // by package: rows whose name holds "*"
-	pkgs  []string          // packages of the reporting rows
+	wild  []*Row            // rows whose package holds a "*" element
+	pkgs  []string          // packages (or patterns) of the reporting rows
 }
 
 var builtinGo = sync.OnceValue(func() *goIndex { return newGoIndex(BuiltinRows()) })
@@ -49,10 +51,13 @@ func newGoIndex(rows []*Row) *goIndex {
 		if r.Lang != Go || !r.valid() {
 			continue
 		}
-		if !hasStar(r.Name) {
+		switch {
+		case hasStar(r.Package):
+			idx.wild = append(idx.wild, r)
+		case !hasStar(r.Name):
 			k := goKey{r.Package, r.Receiver, r.Name}
 			idx.exact[k] = append(idx.exact[k], r)
-		} else {
+		default:
 			idx.globs[r.Package] = append(idx.globs[r.Package], r)
 		}
 		if r.Silent == "" {
@@ -80,9 +85,30 @@ func (c GoCatalog) index() *goIndex {
 	return builtinGo()
 }
 
-// Packages are the packages the rows name: a package importing none of
-// them (and no package that carries facts) cannot construct anything.
+// Packages are the packages the rows name, or patterns of them with a
+// "*" element (MatchPackage): a package importing none of them (and no
+// package that carries facts) cannot construct anything.
 func (c GoCatalog) Packages() []string { return slices.Clone(c.index().pkgs) }
+
+// IsRootPackage reports whether path is a package the rows name.
+func (c GoCatalog) IsRootPackage(path string) bool {
+	for _, p := range c.index().pkgs {
+		if MatchPackage(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchPackage reports whether the package path matches pattern, a path
+// in which a "*" element matches any one element.
+func MatchPackage(pattern, path string) bool {
+	if !hasStar(pattern) {
+		return pattern == path
+	}
+	ok, err := pathpkg.Match(pattern, path)
+	return err == nil && ok
+}
 
 // RootPackages are the packages the built-in rows name.
 func RootPackages() []string { return slices.Clone(builtinGo().pkgs) }
@@ -95,6 +121,11 @@ func (idx *goIndex) lookup(pkg, recv, name string) *Row {
 	var cands []*Row
 	for _, r := range idx.globs[pkg] {
 		if r.Receiver == recv && matchName(r.Name, name) {
+			cands = append(cands, r)
+		}
+	}
+	for _, r := range idx.wild {
+		if r.Receiver == recv && matchName(r.Name, name) && MatchPackage(r.Package, pkg) {
 			cands = append(cands, r)
 		}
 	}

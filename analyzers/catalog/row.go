@@ -12,8 +12,9 @@ import (
 // language, the package (Go) or module (Python), the receiver type (Go
 // methods) and the name that build what, under which rule and variant.
 //
-// Package, Name (and Python modules) may hold "*" wildcards; a Python
-// module ending in ".**" also matches its submodules. When several rows
+// Name and Python modules may hold "*" wildcards, a Go package path a
+// "*" element (github.com/aws/aws-sdk-go-v2/service/*); a Python module
+// ending in ".**" also matches its submodules. When several rows
 // match, the most specific wins: the longest literal package or module,
 // then the longest literal name, then the row declared last (the
 // configuration after the providers).
@@ -34,8 +35,11 @@ type Row struct {
 	// Pool names the pool a SharedPool construction shares by default
 	// ("http.DefaultTransport").
 	Pool string
-	// Option is the field of a SharedPool type that carries its pool
-	// ("Transport" of http.Client).
+	// Option is the field that carries the pool: of a type row's literal
+	// ("Transport" of http.Client), or of a call row's options struct,
+	// given as a literal argument or set by an option function
+	// ("HTTPClient" of s3.Options). Set to a pool built right there, the
+	// site is FreshTransport; to an existing one, SharedPool.
 	Option string
 	// KeepAliveOff is a boolean field that, set to a constant true, makes
 	// the construction the KeepAliveOff variant ("DisableKeepAlives").
@@ -198,8 +202,10 @@ func decodeRow(n *yaml.Node, source string) ([]*Row, error) {
 		return nil, rowErr(n, "a row has a rule or silent, not both")
 	case proto.Receiver != "" && proto.Lang != Go:
 		return nil, rowErr(n, "receiver is for Go methods; a Python method is module: pkg.Class, name: method")
-	case (proto.Option != "" || proto.Pool != "") && proto.Variant != SharedPool:
-		return nil, rowErr(n, "pool and option describe a shared-pool row: add variant: shared-pool")
+	case proto.Pool != "" && proto.Variant != SharedPool:
+		return nil, rowErr(n, "pool names what a shared-pool row shares: add variant: shared-pool")
+	case proto.Option != "" && proto.Variant != SharedPool && proto.Variant != OwnPool:
+		return nil, rowErr(n, "option names the field that carries the pool: add variant: own-pool or shared-pool")
 	case proto.Copy && proto.Receiver == "":
 		return nil, rowErr(n, "copy marks a method returning a copy of its receiver: it needs receiver")
 	}
@@ -276,8 +282,10 @@ func validPackage(lang Lang, p string) error {
 		}
 		return nil
 	}
-	if strings.Contains(p, "*") {
-		return fmt.Errorf("a Go package path has no wildcards")
+	for _, seg := range strings.Split(p, "/") {
+		if strings.Contains(seg, "*") && seg != "*" {
+			return fmt.Errorf("a Go package path's wildcard is a whole element (service/*)")
+		}
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func TestDecodeRowErrors(t *testing.T) {
 		{"copy without receiver", "- {lang: go, package: a/b, name: N, rule: SNAT001, copy: true}", "needs receiver"},
 		{"python receiver", "- {lang: python, module: a.b, receiver: C, name: n, rule: SNAT002}", "receiver is for Go"},
 		{"bad name", "- {lang: go, package: a/b, name: \"New(\", rule: SNAT001}", `name "New("`},
-		{"go wildcard package", "- {lang: go, package: a/*, name: N, rule: SNAT001}", "no wildcards"},
+		{"go partial wildcard package", "- {lang: go, package: a/b*, name: N, rule: SNAT001}", "wildcard is a whole element"},
 		{"bad module", "- {lang: python, module: \"a..b\", name: n, rule: SNAT002}", "dotted module name"},
 		{"empty list", "- {lang: python, module: [], name: n, rule: SNAT002}", "non-empty list"},
 	}

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/catalog"
@@ -180,12 +179,11 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 // imports a root package or a configured constructor's package, or
 // imports a package with the Relevant fact.
 func (a *analyzer) relevant() bool {
-	roots := a.cat.Packages()
-	if slices.Contains(roots, a.pass.Pkg.Path()) {
+	if a.cat.IsRootPackage(a.pass.Pkg.Path()) {
 		return true
 	}
 	for _, imp := range a.pass.Pkg.Imports() {
-		if slices.Contains(roots, imp.Path()) || a.pass.ImportPackageFact(imp, new(Relevant)) {
+		if a.cat.IsRootPackage(imp.Path()) || a.pass.ImportPackageFact(imp, new(Relevant)) {
 			return true
 		}
 	}

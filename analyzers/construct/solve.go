@@ -3,6 +3,7 @@ package construct
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -162,23 +163,68 @@ func (a *analyzer) decide(c *candidate) {
 		if row.KeepAliveOff != "" && a.constTrue(fieldValue(lit, row.KeepAliveOff)) {
 			s.Variant = catalog.KeepAliveOff
 		}
-		if s.Variant == catalog.SharedPool {
-			switch {
-			case lit != nil && row.Option != "":
-				if v := fieldValue(lit, row.Option); v != nil && !a.isNil(v) {
-					if a.fresh(v, s.Cursor, 0) {
-						s.Variant, s.Pool = catalog.FreshTransport, ""
-					} else {
-						s.Pool = "its " + row.Option
-					}
-				}
-			case lit == nil && a.freshArgs(s.Cursor):
-				s.Variant, s.Pool = catalog.FreshTransport, ""
+		switch {
+		case row.Option != "" && (s.Variant == catalog.SharedPool || s.Variant == catalog.OwnPool):
+			// The field carrying the pool: set to one built right there,
+			// or to an existing one.
+			v := fieldValue(lit, row.Option)
+			if lit == nil {
+				v = a.optionValue(c.node, row.Option)
 			}
+			if v != nil && !a.isNil(v) {
+				if a.fresh(v, s.Cursor, 0) {
+					s.Variant, s.Pool = catalog.FreshTransport, ""
+				} else {
+					s.Variant, s.Pool = catalog.SharedPool, "its "+row.Option
+				}
+			}
+		case s.Variant == catalog.SharedPool && lit == nil && a.freshArgs(s.Cursor):
+			s.Variant, s.Pool = catalog.FreshTransport, ""
 		}
 		s.Const = a.allConst(lit)
 	}
 	s.Level = catalog.MustLookup(s.Rule).LevelOf(catalog.Go, s.Variant)
+}
+
+// optionValue is the value a call gives the options field name: in a
+// struct literal argument (s3.New(s3.Options{HTTPClient: c})), or
+// assigned by an option function literal (func(o *s3.Options) {
+// o.HTTPClient = c }); nil when none sets it.
+func (a *analyzer) optionValue(n ast.Node, name string) ast.Expr {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	for _, arg := range call.Args {
+		arg = ast.Unparen(arg)
+		if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg = ast.Unparen(u.X)
+		}
+		switch arg := arg.(type) {
+		case *ast.CompositeLit:
+			if v := fieldValue(arg, name); v != nil {
+				return v
+			}
+		case *ast.FuncLit:
+			var v ast.Expr
+			ast.Inspect(arg.Body, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != len(as.Rhs) {
+					return v == nil
+				}
+				for i, l := range as.Lhs {
+					if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == name {
+						v = as.Rhs[i]
+					}
+				}
+				return v == nil
+			})
+			if v != nil {
+				return v
+			}
+		}
+	}
+	return nil
 }
 
 // constTrue reports whether e is the constant true.

@@ -47,24 +47,23 @@ func TestDocExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the Azure SDK; skipped in -short mode")
 	}
-	integration, err := filepath.Abs("../../testdata/integration")
-	if err != nil {
-		t.Fatal(err)
+	// The Go examples build against the modules of the integration tests:
+	// those using the Azure SDK against testdata/integration, the others
+	// (stdlib, AWS, pgx, gRPC, ...) against testdata/sdkintegration.
+	modules := []struct{ src, name string }{
+		{"../../testdata/integration", "example.com/integration"},
+		{"../../testdata/sdkintegration", "example.com/sdkintegration"},
 	}
-	goModText, err1 := os.ReadFile(filepath.Join(integration, "go.mod"))
-	goSum, err2 := os.ReadFile(filepath.Join(integration, "go.sum"))
-	if err1 != nil || err2 != nil {
-		t.Fatalf("the Go examples build against testdata/integration's go.mod: %v %v", err1, err2)
-	}
-	goModText = []byte(strings.Replace(string(goModText), "module example.com/integration", "module example.com/docexample", 1))
 
 	blocks := docBlocks()
 	if len(blocks) < 15 {
 		t.Fatalf("found %d code blocks in the rule pages, want at least 15", len(blocks))
 	}
-	// One tree per language, one directory per block: one load for all.
+	// One tree per language (per module for Go), one directory per
+	// block: one load for all.
 	dir := t.TempDir()
-	goDir, pyDir := filepath.Join(dir, "go"), filepath.Join(dir, "py")
+	goDirs := []string{filepath.Join(dir, "go"), filepath.Join(dir, "go2")}
+	pyDir := filepath.Join(dir, "py")
 	write := func(path string, data []byte) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -73,13 +72,29 @@ func TestDocExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(filepath.Join(goDir, "go.mod"), goModText)
-	write(filepath.Join(goDir, "go.sum"), goSum)
+	for i, m := range modules {
+		src, err := filepath.Abs(m.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		goModText, err1 := os.ReadFile(filepath.Join(src, "go.mod"))
+		goSum, err2 := os.ReadFile(filepath.Join(src, "go.sum"))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("the Go examples build against %s's go.mod: %v %v", m.src, err1, err2)
+		}
+		goModText = []byte(strings.Replace(string(goModText), "module "+m.name, fmt.Sprintf("module example.com/docexample%d", i), 1))
+		write(filepath.Join(goDirs[i], "go.mod"), goModText)
+		write(filepath.Join(goDirs[i], "go.sum"), goSum)
+	}
 	fileOf := map[int]string{}
 	for i, b := range blocks {
 		sub := fmt.Sprintf("b%02d", i)
 		switch b.lang {
 		case "go":
+			goDir := goDirs[1]
+			if strings.Contains(b.code, "github.com/Azure/") {
+				goDir = goDirs[0]
+			}
 			fileOf[i] = filepath.Join(goDir, sub, "main.go")
 		case "python":
 			name := "example.py"
@@ -91,7 +106,7 @@ func TestDocExamples(t *testing.T) {
 		write(fileOf[i], []byte(b.code))
 	}
 	findings := map[string][]string{} // file -> rule IDs
-	for _, lang := range []struct{ dir, name string }{{goDir, "go"}, {pyDir, "python"}} {
+	for _, lang := range []struct{ dir, name string }{{goDirs[0], "go"}, {goDirs[1], "go"}, {pyDir, "python"}} {
 		t.Chdir(lang.dir)
 		var out, errb bytes.Buffer
 		_ = run(context.Background(), []string{"-format", "json", "-lang", lang.name, "./..."}, &out, &errb)

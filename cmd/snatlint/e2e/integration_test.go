@@ -41,3 +41,37 @@ func TestIntegration(t *testing.T) {
 
 	diffSites(t, "standalone vs vet", standalone, vet, details)
 }
+
+// TestSDKIntegration runs snatlint on testdata/sdkintegration, a module
+// that uses the real AWS SDK for Go v2 (config, service/s3), gRPC,
+// go-redis v9, pgx v5 (pgxpool and its database/sql driver) and the
+// MongoDB driver v2, in vet-tool mode and standalone: both must report
+// exactly the lines marked "expect", with the levels they name. The rows
+// of the catalog meet the real APIs, and nothing inside the SDKs is
+// reported.
+func TestSDKIntegration(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the real-SDK integration test in -short mode")
+	}
+	dir := filepath.Join(repoRoot(), "testdata", "sdkintegration")
+	env := []string{"GOWORK=off", "GOFLAGS=-mod=readonly"}
+	if res := run(t, dir, env, "go", "mod", "download"); res.code != 0 {
+		msg := "testdata/sdkintegration: cannot download its modules (run `go mod download` there with network access): " + res.stderr
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	want, wantLevels := expectationsWithLevels(t, dir, ".go")
+
+	vet, vetDetails := runVet(t, dir, env, "./...")
+	diffSites(t, "go vet -vettool=snatlint", vet, want, vetDetails)
+
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	standalone, details, levels := runStandaloneLevels(t, dir, "./...")
+	diffSites(t, "snatlint standalone", standalone, want, details)
+	checkLevels(t, levels, wantLevels)
+
+	diffSites(t, "standalone vs vet", standalone, vet, details)
+}

@@ -30,8 +30,10 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	pathpkg "path"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -54,7 +56,8 @@ type Options struct {
 	// Analyzers run on the root packages; those among them (and what
 	// they require) that use facts run on dependencies too.
 	Analyzers []*analysis.Analyzer
-	// FactRoots are the packages facts can start from: a package that is
+	// FactRoots are the packages facts can start from (a "*" element
+	// matches any one element, as in path.Match): a package that is
 	// none of them and imports none of them, directly or indirectly,
 	// carries no fact, so it is not analysed unless it is a root. Nil
 	// means every package can carry facts.
@@ -178,7 +181,7 @@ func newDriver(roots []*packages.Package, opts Options) *driver {
 		if n, ok := d.nodes[p]; ok {
 			return n
 		}
-		n := &node{pkg: p, facts: opts.FactRoots == nil || factRoot[p.PkgPath]}
+		n := &node{pkg: p, facts: opts.FactRoots == nil || factRoot[p.PkgPath] || matchesFactRoot(opts.FactRoots, p.PkgPath)}
 		d.nodes[p] = n
 		paths := make([]string, 0, len(p.Imports))
 		for path := range p.Imports {
@@ -425,4 +428,17 @@ func requiresOrder(as []*analysis.Analyzer) []*analysis.Analyzer {
 		visit(a)
 	}
 	return out
+}
+
+// matchesFactRoot reports whether path matches a fact root pattern with
+// a "*" element (github.com/aws/aws-sdk-go-v2/service/*).
+func matchesFactRoot(roots []string, path string) bool {
+	for _, r := range roots {
+		if strings.Contains(r, "*") {
+			if ok, err := pathpkg.Match(r, path); err == nil && ok {
+				return true
+			}
+		}
+	}
+	return false
 }

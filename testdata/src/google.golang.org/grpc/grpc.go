@@ -72,3 +72,26 @@ func UnaryInterceptor(i UnaryServerInterceptor) ServerOption { return nil }
 func ChainUnaryInterceptor(interceptors ...UnaryServerInterceptor) ServerOption { return nil }
 
 func StreamInterceptor(i StreamServerInterceptor) ServerOption { return nil }
+
+// The client side: NewClient, Dial and DialContext build a ClientConn
+// (SNAT007).
+
+type DialOption interface{ applyDial() }
+
+type credsOption struct{}
+
+func (credsOption) applyDial() {}
+
+type TransportCredentials interface{ Info() string }
+
+func WithTransportCredentials(c TransportCredentials) DialOption { return credsOption{} }
+
+func NewClient(target string, opts ...DialOption) (*ClientConn, error) { return &ClientConn{}, nil }
+
+func Dial(target string, opts ...DialOption) (*ClientConn, error) { return &ClientConn{}, nil }
+
+func DialContext(ctx context.Context, target string, opts ...DialOption) (*ClientConn, error) {
+	return &ClientConn{}, nil
+}
+
+func (cc *ClientConn) Close() error { return nil }

@@ -1,0 +1,22 @@
+package datastore
+
+import (
+	_ "embed"
+
+	"github.com/snatlint/snatlint/analyzers/construct"
+	"github.com/snatlint/snatlint/analyzers/hotpath"
+	"github.com/snatlint/snatlint/analyzers/internal/thin"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// Analyzer is datastore with the default configuration, for vet mode.
+var Analyzer = New(hotpath.Analyzer, construct.Analyzer)
+
+// New returns a datastore analyzer using hp (hotpath.New) and cs
+// (construct.New built on the same hp).
+func New(hp, cs *analysis.Analyzer) *analysis.Analyzer {
+	return thin.NewAnalyzer("datastore", doc, hp, cs, thin.Spec{})
+}
