@@ -16,30 +16,7 @@ import (
 // It needs the modules in go.sum: skipped with -short, or when they
 // cannot be downloaded outside CI (CI=true makes that a failure).
 func TestIntegration(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the real-Azure-SDK integration test in -short mode")
-	}
-	dir := filepath.Join(repoRoot(), "testdata", "integration")
-	env := []string{"GOWORK=off", "GOFLAGS=-mod=readonly"}
-	if res := run(t, dir, env, "go", "mod", "download"); res.code != 0 {
-		msg := "testdata/integration: cannot download its modules (run `go mod download` there with network access): " + res.stderr
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	want, wantLevels := expectationsWithLevels(t, dir, ".go")
-
-	vet, vetDetails := runVet(t, dir, env, "./...")
-	diffSites(t, "go vet -vettool=snatlint", vet, want, vetDetails)
-
-	t.Setenv("GOWORK", "off")
-	t.Setenv("GOFLAGS", "-mod=readonly")
-	standalone, details, levels := runStandaloneLevels(t, dir, "./...")
-	diffSites(t, "snatlint standalone", standalone, want, details)
-	checkLevels(t, levels, wantLevels)
-
-	diffSites(t, "standalone vs vet", standalone, vet, details)
+	checkIntegrationModule(t, "integration")
 }
 
 // TestSDKIntegration runs snatlint on testdata/sdkintegration, a module
@@ -50,13 +27,22 @@ func TestIntegration(t *testing.T) {
 // of the catalog meet the real APIs, and nothing inside the SDKs is
 // reported.
 func TestSDKIntegration(t *testing.T) {
+	checkIntegrationModule(t, "sdkintegration")
+}
+
+// checkIntegrationModule runs snatlint on the module testdata/name in
+// vet-tool mode and standalone: both must report exactly the lines marked
+// "expect", with the levels they name. It needs the modules in go.sum:
+// skipped with -short, or when they cannot be downloaded outside CI
+// (CI=true makes that a failure).
+func checkIntegrationModule(t *testing.T, name string) {
 	if testing.Short() {
 		t.Skip("skipping the real-SDK integration test in -short mode")
 	}
-	dir := filepath.Join(repoRoot(), "testdata", "sdkintegration")
+	dir := filepath.Join(repoRoot(), "testdata", name)
 	env := []string{"GOWORK=off", "GOFLAGS=-mod=readonly"}
 	if res := run(t, dir, env, "go", "mod", "download"); res.code != 0 {
-		msg := "testdata/sdkintegration: cannot download its modules (run `go mod download` there with network access): " + res.stderr
+		msg := "testdata/" + name + ": cannot download its modules (run `go mod download` there with network access): " + res.stderr
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
