@@ -29,6 +29,9 @@ type File struct {
 	// Tests includes test files (_test.go; tests/, test_*.py, *_test.py,
 	// conftest.py).
 	Tests bool
+	// BuildTags are the Go build tags of the run (the -tags flag; not a
+	// configuration file key).
+	BuildTags []string
 }
 
 // RuleSetting is one entry of the rules section.

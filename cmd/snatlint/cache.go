@@ -97,10 +97,11 @@ func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cf
 	fmt.Fprintf(h, "go env %s\n", env)
 
 	pkgs, err := packages.Load(&packages.Config{
-		Context: ctx,
-		Dir:     dir,
-		Tests:   cfg.Tests,
-		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps,
+		Context:    ctx,
+		Dir:        dir,
+		Tests:      cfg.Tests,
+		BuildFlags: buildFlags(cfg),
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps,
 	}, patterns...)
 	if err != nil {
 		return "", false

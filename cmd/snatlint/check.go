@@ -120,7 +120,7 @@ func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *
 // checkModule loads patterns in the module at dir and runs as on the
 // packages that load and type-check.
 func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (findings []report.Finding, problems []report.Problem, noMatch []string) {
-	pkgs, err := godriver.Load(ctx, dir, cfg.Tests, patterns...)
+	pkgs, err := godriver.Load(ctx, dir, cfg.Tests, buildFlags(cfg), patterns...)
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("loading Go packages: %v", err), Fatal: true}}, nil
 	}
@@ -609,4 +609,12 @@ func workspaceModules(ctx context.Context, dir string) []string {
 		}
 	}
 	return mods
+}
+
+// buildFlags are the go list flags of the run's -tags.
+func buildFlags(cfg *config.File) []string {
+	if len(cfg.BuildTags) == 0 {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(cfg.BuildTags, ",")}
 }

@@ -77,7 +77,7 @@ func FuzzFix(f *testing.F) {
 		if err := os.WriteFile(mainGo, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pkgs, err := godriver.Load(ctx, dir, false, ".")
+		pkgs, err := godriver.Load(ctx, dir, false, nil, ".")
 		if err != nil || len(pkgs) != 1 {
 			t.Fatalf("listing the template: %v", err)
 		}

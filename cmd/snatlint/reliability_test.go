@@ -664,3 +664,19 @@ func TestWorkspace(t *testing.T) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant findings in both modules", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestBuildTags: standalone -tags selects files as go build -tags does,
+// for patterns and for file arguments (issue 8 item 14).
+func TestBuildTags(t *testing.T) {
+	tagged := "//go:build foo\n\n" + strings.Replace(handlerSrc, "func main() { http.HandleFunc(\"/\", items) }\n", "", 1)
+	dir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": cleanSrc, "tagged.go": tagged})
+	if r := runIn(t, dir); r.code != 0 {
+		t.Errorf("without -tags: exit %d, stdout %q, want 0", r.code, r.stdout)
+	}
+	if r := runIn(t, dir, "-tags", "foo"); r.code != 1 || !strings.Contains(r.stdout, "tagged.go:8:7") {
+		t.Errorf("-tags foo: exit %d, stdout %q, stderr %q; want the finding in tagged.go", r.code, r.stdout, r.stderr)
+	}
+	if r := runIn(t, dir, "-tags", "foo", "tagged.go"); r.code != 1 {
+		t.Errorf("-tags foo tagged.go: exit %d, stderr %q; want 1", r.code, r.stderr)
+	}
+}

@@ -52,6 +52,7 @@ type options struct {
 	output     string
 	fix        bool
 	tests      bool
+	tags       string
 	lang       string
 	configPath string
 	explain    string
@@ -93,6 +94,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json or sarif")
 	fs.StringVar(&o.output, "o", "", "write findings to `file` instead of standard output")
 	fs.BoolVar(&o.fix, "fix", false, "apply machine fixes to the source files")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated Go build `tags` (as go build -tags)")
 	fs.BoolVar(&o.tests, "tests", false, "also check test files (_test.go; tests/, test_*.py, *_test.py, conftest.py)")
 	fs.StringVar(&o.lang, "lang", "go,python", "comma-separated `languages` to check: go, python")
 	fs.StringVar(&o.configPath, "config", "", "configuration `file` (default: .snatlint.yaml found upward from the scanned directory)")
@@ -218,7 +220,8 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 	runCfg := *cfg
 	runCfg.Tests = tests
 
-	t := classify(cwd, o.patterns, nil)
+	runCfg.BuildTags = o.buildTags()
+	t := classify(cwd, o.patterns, runCfg.BuildTags)
 	rep := &report.Report{Cwd: cwd, Root: scanRoot(cwd), Version: version()}
 	if o.goOn {
 		// Locations in dependencies print as module@version/path.
@@ -564,6 +567,11 @@ func patternDir(cwd, p string) string {
 		p = "."
 	}
 	return absPath(cwd, p)
+}
+
+// buildTags splits -tags (commas, or spaces as go accepts).
+func (o *options) buildTags() []string {
+	return strings.FieldsFunc(o.tags, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 // langNoun names what a run looks for, for "nothing found" messages.

@@ -47,8 +47,8 @@ const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 
 // Load lists the packages matching patterns in dir, with their
 // dependencies (metadata only).
-func Load(ctx context.Context, dir string, tests bool, patterns ...string) ([]*packages.Package, error) {
-	return packages.Load(&packages.Config{Context: ctx, Mode: LoadMode, Dir: dir, Tests: tests}, patterns...)
+func Load(ctx context.Context, dir string, tests bool, buildFlags []string, patterns ...string) ([]*packages.Package, error) {
+	return packages.Load(&packages.Config{Context: ctx, Mode: LoadMode, Dir: dir, Tests: tests, BuildFlags: buildFlags}, patterns...)
 }
 
 // Options configure Analyze.
