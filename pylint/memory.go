@@ -9,7 +9,7 @@ import (
 // with tree-sitter's own memory (one tree per worker) and the runtime's,
 // the whole pass stays under 512 MB of resident memory on a 22,000-file
 // tree.
-const MemoryBudget = 352 << 20
+const MemoryBudget = 288 << 20
 
 // BoundMemory sets a soft memory limit (limit bytes of Go heap) until
 // restore is called: the collector still runs at every doubling of the
