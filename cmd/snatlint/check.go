@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 	if len(patterns) == 0 {
 		return res
 	}
+	setMemoryLimit()
 	groups := map[string][]string{} // module root -> patterns relative to it
 	var roots []string
 	for _, p := range patterns {
@@ -96,6 +98,20 @@ func checkGo(ctx context.Context, cwd string, t targets, cfg *config.File, newAn
 		res.noMatch = append(res.noMatch, noMatch...)
 	}
 	return res
+}
+
+// defaultMemoryLimit is the Go runtime's soft memory limit in standalone
+// mode, unless GOMEMLIMIT says otherwise. Type-checking a large import
+// graph allocates fast; with the default GOGC alone the heap peaks at
+// about twice the live data (measured on prometheus: 1.1 GB live, 2.1 GB
+// peak RSS). Above the limit the runtime collects more often, with its
+// own cap on the CPU that takes.
+const defaultMemoryLimit = 1536 << 20
+
+func setMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 }
 
 // checkModuleCached is checkModule through cache (nil: no cache).

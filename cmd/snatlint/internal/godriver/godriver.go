@@ -36,6 +36,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/semaphore"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -79,6 +80,14 @@ type Options struct {
 	// Progress, if not nil, is called after each package of the graph
 	// is done (one call at a time).
 	Progress func(done, total int)
+	// DependencyComments keeps comments in the syntax of the
+	// dependencies the fact analyzers run on. Without it only the roots
+	// are parsed with comments (suppression directives, generated-file
+	// markers): set it when a fact analyzer reads comments.
+	DependencyComments bool
+	// MaxSourceBytes bounds the source being parsed and analysed at once
+	// (default 8 MB): memory follows it. A larger package runs alone.
+	MaxSourceBytes int64
 }
 
 // Result is the outcome of Analyze for one root package.
@@ -158,6 +167,9 @@ func newDriver(roots []*packages.Package, opts Options) *driver {
 	if opts.ReadFile == nil {
 		opts.ReadFile = os.ReadFile
 	}
+	if opts.MaxSourceBytes <= 0 {
+		opts.MaxSourceBytes = 8 << 20
+	}
 	d := &driver{opts: opts, nodes: map[*packages.Package]*node{}, fset: token.NewFileSet()}
 	d.rootAs = requiresOrder(opts.Analyzers)
 	var withFacts []*analysis.Analyzer
@@ -223,6 +235,10 @@ func (d *driver) run(ctx context.Context) error {
 		return nil
 	}
 	done := make(chan struct{})
+	// Memory follows the source in flight: a package's syntax and
+	// types.Info live while it is analysed. Bound it, so that two
+	// huge generated packages (cloud SDKs) are not analysed at once.
+	inflight := semaphore.NewWeighted(d.opts.MaxSourceBytes)
 	var wg sync.WaitGroup
 	for range d.opts.Workers {
 		wg.Add(1)
@@ -235,8 +251,10 @@ func (d *driver) run(ctx context.Context) error {
 				case <-done:
 					return
 				}
-				if ctx.Err() == nil {
+				w := min(sourceBytes(n.pkg), d.opts.MaxSourceBytes)
+				if inflight.Acquire(ctx, w) == nil {
 					d.process(ctx, n)
+					inflight.Release(w)
 				}
 				mu.Lock()
 				for _, r := range n.rdeps {
@@ -334,7 +352,7 @@ func (d *driver) typeCheck(ctx context.Context, n *node, full bool) ([]*ast.File
 	appendError := func(e packages.Error) { p.Errors = append(p.Errors, e) }
 
 	mode := parser.AllErrors | parser.SkipObjectResolution
-	if full {
+	if full && (n.root || d.opts.DependencyComments) {
 		mode |= parser.ParseComments
 	}
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
@@ -402,6 +420,17 @@ func (d *driver) typeCheck(ctx context.Context, n *node, full bool) ([]*ast.File
 		appendError(packages.Error{Pos: "-", Msg: typErr.Error(), Kind: packages.UnknownError})
 	}
 	return files, info
+}
+
+// sourceBytes is the size of p's Go files.
+func sourceBytes(p *packages.Package) int64 {
+	var n int64
+	for _, f := range p.CompiledGoFiles {
+		if st, err := os.Stat(f); err == nil {
+			n += st.Size()
+		}
+	}
+	return max(n, 1)
 }
 
 type importerFunc func(path string) (*types.Package, error)
