@@ -143,8 +143,10 @@ type node struct {
 	pending  int  // imports not done yet (guarded by driver.mu)
 	needType bool // must be type-checked (decided before run)
 
+	key string // cache key ("" without a cache)
+	hit *entry // valid cache entry, until used
+
 	// Set by the worker that processes the node, read by importers after.
-	key    string // cache key ("" without a cache)
 	pf     *pkgFacts
 	result *Result
 }
@@ -158,6 +160,9 @@ type driver struct {
 	rootAs  []*analysis.Analyzer // all analyzers and their requirements, in dependency order
 	factSet map[*analysis.Analyzer]bool
 	byTypes sync.Map // *types.Package -> *node
+
+	filesMu sync.Mutex
+	files   map[string]*token.File // added for cached positions (decodePos)
 }
 
 func newDriver(roots []*packages.Package, opts Options) *driver {
@@ -170,7 +175,7 @@ func newDriver(roots []*packages.Package, opts Options) *driver {
 	if opts.MaxSourceBytes <= 0 {
 		opts.MaxSourceBytes = 8 << 20
 	}
-	d := &driver{opts: opts, nodes: map[*packages.Package]*node{}, fset: token.NewFileSet()}
+	d := &driver{opts: opts, nodes: map[*packages.Package]*node{}, fset: token.NewFileSet(), files: map[string]*token.File{}}
 	d.rootAs = requiresOrder(opts.Analyzers)
 	var withFacts []*analysis.Analyzer
 	for _, a := range d.rootAs {
@@ -297,34 +302,29 @@ func (d *driver) planTypes() {
 func (d *driver) process(ctx context.Context, n *node) {
 	p := n.pkg
 	p.Fset = d.fset
+	if len(p.Errors) > 0 {
+		p.IllTyped = true // go list errors
+	}
 	for _, imp := range n.imports {
 		if imp.pkg.IllTyped {
 			p.IllTyped = true
 		}
 	}
-	analyse := (n.root || n.facts) && len(p.Errors) == 0
-	var hit *entry
-	if d.opts.Cache != nil && analyse && !p.IllTyped {
-		n.key = d.opts.Cache.key(d, n)
-		hit = d.opts.Cache.get(n)
+	var files []*ast.File
+	var info *types.Info
+	if n.needType {
+		full := n.analysable() && n.hit == nil
+		files, info = d.typeCheck(ctx, n, full)
+		if len(p.Errors) > 0 {
+			p.IllTyped = true
+		}
 	}
-	if hit != nil && !n.needType {
-		d.useEntry(n, hit)
+	if !n.analysable() || p.IllTyped || ctx.Err() != nil {
 		return
 	}
-	if !n.needType && !analyse {
-		return // nothing needs it
-	}
-	full := (n.root || n.facts) && hit == nil
-	files, info := d.typeCheck(ctx, n, full)
-	if len(p.Errors) > 0 {
-		p.IllTyped = true
-	}
-	if hit != nil {
-		d.useEntry(n, hit)
-		return
-	}
-	if !full || p.IllTyped || ctx.Err() != nil {
+	if n.hit != nil {
+		d.useEntry(n, n.hit)
+		n.hit = nil
 		return
 	}
 	as := d.factAs
@@ -333,9 +333,13 @@ func (d *driver) process(ctx context.Context, n *node) {
 	}
 	n.result, n.pf = d.analyse(ctx, n, as, files, info)
 	if d.opts.Cache != nil {
-		d.opts.Cache.put(d, n)
+		d.opts.Cache.put(d, n) // not when an analyzer failed
 	}
 }
+
+// analysable reports whether n's package is analysed (unless it has
+// errors): the roots, and the dependencies that can carry facts.
+func (n *node) analysable() bool { return n.root || n.facts }
 
 // typeCheck parses and type-checks n's package, recording errors as
 // packages.Load does. With full, function bodies are checked and

@@ -127,6 +127,9 @@ func (d *driver) analyse(ctx context.Context, n *node, as []*analysis.Analyzer, 
 				}
 				src := pf
 				if obj.Pkg() != p.Types {
+					if !exportedFrom(obj, obj.Pkg()) {
+						return false // importers see no other facts (as in the x/tools checker)
+					}
 					src = d.factsOf(obj.Pkg())
 				}
 				f, ok := src.object(a, obj, reflect.TypeOf(ptr))
