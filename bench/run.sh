@@ -1,86 +1,117 @@
 #!/usr/bin/env bash
-# bench/run.sh: time snatlint standalone (`snatlint ./...`) and as a vet tool
-# (`go vet -vettool=snatlint ./...`) against plain `go vet ./...`, on
-# testdata/integration (real Azure SDK) and on a copy of a larger real
-# module from the module cache (github.com/Azure/azure-sdk-for-go/sdk/azcore),
-# with a cold build cache (GOCACHE in a fresh temporary directory) and warm
-# (the same command again). Prints wall-clock seconds and the ratio to
-# go vet.
+# bench/run.sh: snatlint's benchmarks, printed side by side. Not a test:
+# nothing fails because a machine is slow.
 #
-#   bash bench/run.sh
+#   bash bench/run.sh [go] [python]     (default: both)
 #
-# Needs the modules of testdata/integration in the module cache
-# (`cd testdata/integration && go mod download`).
+# Each section is kept apart so that it can be edited on its own:
+#   Go      standalone `snatlint ./...` against `go vet ./...`: cold (empty
+#           build cache for both), warm (the same again) and after a
+#           one-line edit (a comment appended to one file of one package),
+#           on testdata/integration (a service on the real Azure SDK for
+#           Go); and a large public module (>= 100 root packages, from the
+#           module cache) cold against go vet cold. BENCH_LARGE=0 skips the
+#           large module (it takes minutes); BENCH_LARGE_MODULE=path@version
+#           picks another one.
+#   Python  the Python pass on Debian's python3-azure and python3-django
+#           trees: parse-only against the whole pass, and the whole pass with
+#           a cold and a warm result cache, with peak RSS (BENCH_PYTHON=0
+#           skips it).
 #
-# Then the Python section (below; BENCH_PYTHON=0 skips it) times the Python
-# pass on Debian's python3-azure and python3-django trees: parse-only
-# against the whole pass, and the whole pass with a cold and a warm result
-# cache, with peak RSS (needs /usr/bin/time).
+# Times are wall-clock seconds; RSS is the peak resident set of the
+# command and its children (/usr/bin/time -v). The load average is printed
+# before and after: compare runs made on a quiet machine.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-# -mod=mod only for the module copies below (never in this checkout: it
-# would rewrite go.mod).
 export GOWORK=off GOFLAGS=-mod=readonly
+unset SNATLINT_CACHE
 
 bin="$work/snatlint"
 (cd "$root" && go build -o "$bin" ./cmd/snatlint)
-export GOFLAGS=-mod=mod
 
-azcore_version=v1.23.3
-modcache=$(go env GOMODCACHE)
-azcore_src="$modcache/github.com/!azure/azure-sdk-for-go/sdk/azcore@$azcore_version"
-if [[ ! -d "$azcore_src" ]]; then
-	(cd "$root/testdata/integration" && go mod download github.com/Azure/azure-sdk-for-go/sdk/azcore)
-fi
-cp -r "$azcore_src" "$work/azcore"
-chmod -R u+w "$work/azcore"
-(cd "$work/azcore" && go mod download all >/dev/null 2>&1 || go mod download)
-
-# seconds CMD...: runs CMD, prints its wall-clock time in seconds; the exit
-# status is ignored (findings make go vet and snatlint exit 1).
-seconds() {
-	local t0 t1
-	t0=$(date +%s.%N)
-	"$@" >/dev/null 2>&1 || true
-	t1=$(date +%s.%N)
-	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'
+# measure DIR CMD...: runs CMD in DIR (exit status ignored: findings make
+# go vet and snatlint exit 1) and prints "SECONDS RSS_MB".
+measure() {
+	local dir=$1 out
+	shift
+	out=$(cd "$dir" && /usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1) || true
+	awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' <<<"$out"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+# cell "SECONDS RSS_MB": "12.34s 567MB"
+cell() { awk '{ printf "%ss %sMB", $1, $2 }' <<<"$1"; }
 
-printf '%-22s %-28s %9s %9s %11s %11s\n' target command cold warm "cold/vet" "warm/vet"
-for target in integration azcore; do
-	case $target in
-	integration) dir="$root/testdata/integration" flags=-mod=readonly ;;
-	azcore) dir="$work/azcore" flags=-mod=mod ;;
-	esac
-	declare -A cold warm
-	for mode in vet vettool standalone; do
-		case $mode in
-		vet) cmd=(go vet ./...) ;;
-		vettool) cmd=(go vet "-vettool=$bin" ./...) ;;
-		standalone) cmd=("$bin" ./...) ;;
-		esac
-		cache="$work/gocache-$target-$mode"
-		mkdir -p "$cache"
-		cold[$mode]=$(cd "$dir" && export GOCACHE="$cache" GOFLAGS="$flags" && seconds "${cmd[@]}")
-		warm[$mode]=$(cd "$dir" && export GOCACHE="$cache" GOFLAGS="$flags" && seconds "${cmd[@]}")
+ratio() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+loadavg() { cut -d" " -f1-3 /proc/loadavg; }
+
+if [[ ! -x /usr/bin/time ]]; then
+	echo "bench/run.sh needs /usr/bin/time (Debian package: time)" >&2
+	exit 2
+fi
+
+sections=("$@")
+[[ ${#sections[@]} -eq 0 ]] && sections=(go python)
+echo "bench/run.sh on $(nproc) cpus, $(go version | cut -d' ' -f3-), $(date -u +%Y-%m-%d); load average at start: $(loadavg)"
+
+# ======================================================================
+# Go section: standalone mode against go vet.
+# ======================================================================
+go_section() {
+	# Cold/warm/after-edit on a copy of testdata/integration, one copy and
+	# one build cache per tool. The edit appends a comment line to one file
+	# of one package (the pre-commit case).
+	local target="$root/testdata/integration"
+	(cd "$target" && go mod download)
+	printf '\n%-26s %-16s %16s %16s %16s %9s %9s %9s\n' target command cold warm "after edit" cold/vet warm/vet edit/vet
+	local tool dir edit
+	declare -A cold warm after
+	for tool in vet snatlint; do
+		dir="$work/integration-$tool"
+		cp -r "$target" "$dir"
+		edit=$(ls "$dir"/handlers/*.go | head -1)
+		export GOCACHE="$work/gocache-integration-$tool"
+		local cmd=(go vet ./...)
+		[[ $tool == snatlint ]] && cmd=("$bin" -lang go ./...)
+		cold[$tool]=$(measure "$dir" "${cmd[@]}")
+		warm[$tool]=$(measure "$dir" "${cmd[@]}")
+		echo "// bench edit" >>"$edit"
+		after[$tool]=$(measure "$dir" "${cmd[@]}")
+		unset GOCACHE
 	done
-	for mode in vet vettool standalone; do
-		case $mode in
-		vet) label="go vet ./..." ;;
-		vettool) label="go vet -vettool=snatlint" ;;
-		standalone) label="snatlint ./..." ;;
-		esac
-		printf '%-22s %-28s %9s %9s %11s %11s\n' "$target" "$label" "${cold[$mode]}s" "${warm[$mode]}s" \
-			"$(ratio "${cold[$mode]}" "${cold[vet]}")" "$(ratio "${warm[$mode]}" "${warm[vet]}")"
+	for tool in vet snatlint; do
+		local label="go vet ./..."
+		[[ $tool == snatlint ]] && label="snatlint ./..."
+		printf '%-26s %-16s %16s %16s %16s %9s %9s %9s\n' integration "$label" \
+			"$(cell "${cold[$tool]}")" "$(cell "${warm[$tool]}")" "$(cell "${after[$tool]}")" \
+			"$(ratio "${cold[$tool]}" "${cold[vet]}")" "$(ratio "${warm[$tool]}" "${warm[vet]}")" "$(ratio "${after[$tool]}" "${after[vet]}")"
 	done
-	unset cold warm
-done
-echo "(cpus: $(nproc); $(go version); load average: $(cut -d" " -f1-3 /proc/loadavg))"
+
+	# A large public module, cold against go vet cold.
+	[[ ${BENCH_LARGE:-1} == 0 ]] && return
+	local large=${BENCH_LARGE_MODULE:-github.com/prometheus/prometheus@v0.316.0}
+	local src
+	src=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$large" | awk -F'"' '/"Dir":/ { print $4 }')
+	if [[ -z $src || ! -d $src ]]; then
+		echo "large module $large: not in the module cache and not downloadable; skipped"
+		return
+	fi
+	dir="$work/large"
+	cp -r "$src" "$dir"
+	chmod -R u+w "$dir"
+	rm -f "$dir/go.work" "$dir/go.work.sum" # workspace members are not in the module zip
+	(cd "$dir" && GOFLAGS=-mod=mod go mod download)
+	local roots
+	roots=$(cd "$dir" && GOFLAGS=-mod=mod go list ./... 2>/dev/null | wc -l)
+	local lv ls
+	lv=$(GOCACHE="$work/gocache-large-vet" GOFLAGS=-mod=mod measure "$dir" go vet ./...)
+	ls=$(GOCACHE="$work/gocache-large-snatlint" GOFLAGS=-mod=mod measure "$dir" "$bin" -lang go ./...)
+	printf '%-26s %-16s %16s %16s %16s %9s\n' "${large##*/} ($roots roots)" "go vet ./..." "$(cell "$lv")" - - 1.00x
+	printf '%-26s %-16s %16s %16s %16s %9s\n' "${large##*/} ($roots roots)" "snatlint ./..." "$(cell "$ls")" - - "$(ratio "$ls" "$lv")"
+}
 
 # ======================================================================
 # Python section: the Python pass on real corpora (Debian packages):
@@ -127,6 +158,14 @@ py_cell() { awk '{ printf "%ss %sMB", $1, $2 }' <<<"$1"; }
 # pycell "SECONDS RSS_MB" MB: "12.3s 9.1MB/s 456MB"
 pycell() { awk -v mb="$2" '{ printf "%ss %.1fMB/s %sMB", $1, ($1 > 0 ? mb / $1 : 0), $2 }' <<<"$1"; }
 
-if [[ ${BENCH_PYTHON:-1} != 0 ]]; then
-	python_section
-fi
+for s in "${sections[@]}"; do
+	case $s in
+	go) go_section ;;
+	python) [[ ${BENCH_PYTHON:-1} != 0 ]] && python_section ;;
+	*)
+		echo "unknown section $s: use go or python" >&2
+		exit 2
+		;;
+	esac
+done
+echo "load average at end: $(loadavg)"

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/cmd/snatlint/internal/godriver"
 	"github.com/snatlint/snatlint/cmd/snatlint/internal/report"
 	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/tools/go/analysis"
@@ -64,29 +65,12 @@ type cachedModule struct {
 // key computes the entry's key; ok is false when the module cannot be
 // cached (a package with errors, an unreadable file).
 func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (string, bool) {
+	salt, ok := analysisSalt(cfg, as)
+	if !ok {
+		return "", false
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "snatlint go results v1\ndir %s\npatterns %q\n", dir, patterns)
-	exe, err := os.Executable()
-	if err != nil {
-		return "", false
-	}
-	st, err := os.Stat(exe)
-	if err != nil {
-		return "", false
-	}
-	fmt.Fprintf(h, "exe %s %d %d\n", exe, st.Size(), st.ModTime().UnixNano())
-	cfgJSON, err := json.Marshal(cfg)
-	if err != nil {
-		return "", false
-	}
-	fmt.Fprintf(h, "config %s\n", cfgJSON)
-	for _, a := range analyzerClosure(as) {
-		fmt.Fprintf(h, "analyzer %s %x\n", a.Name, sha256.Sum256([]byte(a.Doc)))
-		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s=%s\n", f.Name, f.Value) })
-	}
-	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOTOOLCHAIN", "GOWORK", "GOROOT", "GOPATH", "GOPROXY"} {
-		fmt.Fprintf(h, "env %s=%s\n", k, os.Getenv(k))
-	}
+	fmt.Fprintf(h, "snatlint go results v1\ndir %s\npatterns %q\nsalt %s\n", dir, patterns, salt)
 	// Loading depends on the whole go environment (the C compiler and
 	// its flags for cgo, the go.env file, GOENV): a hit must not hide an
 	// environment in which loading now fails.
@@ -145,6 +129,53 @@ func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cf
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// analysisSalt hashes what Go results depend on outside the package
+// graph: this executable, the configuration, the analyzers and their
+// flags, and the Go environment. ok is false when it cannot be known.
+func analysisSalt(cfg *config.File, as []*analysis.Analyzer) (string, bool) {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil {
+		return "", false
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", false
+	}
+	fmt.Fprintf(h, "exe %s %d %d\n", exe, st.Size(), st.ModTime().UnixNano())
+	cfgJSON, err := json.Marshal(cfg)
+	if err != nil {
+		return "", false
+	}
+	fmt.Fprintf(h, "config %s\n", cfgJSON)
+	for _, a := range analyzerClosure(as) {
+		fmt.Fprintf(h, "analyzer %s %x\n", a.Name, sha256.Sum256([]byte(a.Doc)))
+		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "flag %s=%s\n", f.Name, f.Value) })
+	}
+	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOTOOLCHAIN", "GOWORK", "GOROOT", "GOPATH", "GOPROXY", "CC", "CGO_CFLAGS", "CGO_LDFLAGS"} {
+		fmt.Fprintf(h, "env %s=%s\n", k, os.Getenv(k))
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// packageCache is the per-package cache below the module entries: after
+// an edit, only the packages the edit reaches are analysed again.
+func (c *resultCache) packageCache(ctx context.Context, dir string, cfg *config.File, as []*analysis.Analyzer) *godriver.Cache {
+	if c == nil {
+		return nil
+	}
+	salt, ok := analysisSalt(cfg, as)
+	if !ok {
+		return nil
+	}
+	env, ok := loadEnv(ctx, dir)
+	if !ok {
+		return nil
+	}
+	h := sha256.Sum256([]byte(salt + "\n" + env))
+	return &godriver.Cache{Dir: filepath.Join(c.dir, "pkg"), Salt: hex.EncodeToString(h[:]), MaxAge: maxCacheAge}
 }
 
 // isUnder reports whether file is dir or below it.

@@ -118,7 +118,7 @@ func setMemoryLimit() {
 func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *config.File, newAnalyzers analyzerSet, cache *resultCache) ([]report.Finding, []report.Problem, []string) {
 	as := newAnalyzers(cfg)
 	if cache == nil {
-		return checkModule(ctx, dir, patterns, cfg, as)
+		return checkModule(ctx, dir, patterns, cfg, as, nil)
 	}
 	key, ok := cache.key(ctx, dir, patterns, cfg, as)
 	if ok {
@@ -126,7 +126,7 @@ func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *
 			return m.Findings, nil, m.NoMatch
 		}
 	}
-	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, as)
+	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, as, cache.packageCache(ctx, dir, cfg, as))
 	if ok && len(problems) == 0 {
 		cache.put(key, cachedModule{Findings: findings, NoMatch: noMatch})
 	}
@@ -135,7 +135,7 @@ func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *
 
 // checkModule loads patterns in the module at dir and runs as on the
 // packages that load and type-check.
-func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (findings []report.Finding, problems []report.Problem, noMatch []string) {
+func checkModule(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer, pkgCache *godriver.Cache) (findings []report.Finding, problems []report.Problem, noMatch []string) {
 	pkgs, err := godriver.Load(ctx, dir, cfg.Tests, buildFlags(cfg), patterns...)
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("loading Go packages: %v", err), Fatal: true}}, nil
@@ -181,7 +181,7 @@ func checkModule(ctx context.Context, dir string, patterns []string, cfg *config
 		h(n, 0)
 	}
 	results, err := godriver.Analyze(ctx, roots, godriver.Options{Analyzers: as, FactRoots: factRoots(cfg), ReadFile: src.read,
-		Progress: progress.Hook(ctx, progress.GoAnalysed), Keep: keepSummary})
+		Progress: progress.Hook(ctx, progress.GoAnalysed), Keep: keepSummary, Cache: pkgCache})
 	if err != nil {
 		return nil, []report.Problem{{File: dir, Reason: fmt.Sprintf("analysing Go packages: %v", err), Fatal: true}}, noMatch
 	}

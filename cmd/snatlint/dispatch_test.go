@@ -31,7 +31,7 @@ func TestModuleStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := &config.File{}
-	findings, problems, _ := checkModule(context.Background(), dir, []string{"./..."}, cfg, analyzers.New(cfg))
+	findings, problems, _ := checkModule(context.Background(), dir, []string{"./..."}, cfg, analyzers.New(cfg), nil)
 	for _, p := range problems {
 		t.Errorf("problem: %s: %s", p.File, p.Reason)
 	}

@@ -5,16 +5,15 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"go/token"
 	"go/types"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,6 +38,8 @@ type Cache struct {
 	Salt string
 	// MaxAge is how long an unused entry is kept (default 5 days).
 	MaxAge time.Duration
+
+	wrote atomic.Bool // an entry was written: trim the others
 }
 
 // entryFormat names the format of entries; change it with the format.
@@ -152,8 +153,17 @@ func (c *Cache) keys(d *driver) {
 		for _, e := range p.Errors {
 			fmt.Fprintf(h, "error %s %s\n", e.Pos, e.Msg)
 		}
+		byContent := p.Module == nil || p.Module.Main
 		for _, name := range p.CompiledGoFiles {
-			data, err := os.ReadFile(name)
+			if !byContent {
+				// The module cache is read-only and GOROOT changes with
+				// a Go upgrade: name, size and time say enough.
+				if st, err := os.Stat(name); err == nil {
+					fmt.Fprintf(h, "file %s %d %d\n", name, st.Size(), st.ModTime().UnixNano())
+					continue
+				}
+			}
+			data, err := d.opts.ReadFile(name)
 			if err != nil {
 				fmt.Fprintf(h, "unreadable %s %v %d\n", name, err, time.Now().UnixNano())
 				continue
@@ -173,7 +183,7 @@ func (c *Cache) keys(d *driver) {
 func (c *Cache) plan(d *driver) {
 	c.keys(d)
 	for _, n := range d.order {
-		if n.analysable() {
+		if n.analysable() && d.cacheable(n) {
 			n.hit = c.get(n.key)
 		}
 	}
@@ -223,11 +233,25 @@ func (c *Cache) get(key string) *entry {
 	return &e
 }
 
+// cacheable reports whether n's results can be cached. Not a root with
+// cgo, whose diagnostics sit in generated files mapped back by //line
+// directives (cached positions are unadjusted); and not a root when
+// Options.Keep is set: what Keep keeps for a module-wide step is not
+// cached, so roots are analysed every time (dependencies' facts still
+// come from the cache).
+func (d *driver) cacheable(n *node) bool {
+	if !n.root {
+		return true
+	}
+	return d.opts.Keep == nil && len(n.pkg.CompiledGoFiles) == len(n.pkg.GoFiles)
+}
+
 // put writes n's entry, best effort.
 func (c *Cache) put(d *driver, n *node) {
-	if n.result != nil && n.result.Err != nil {
+	if n.result != nil && n.result.Err != nil || !d.cacheable(n) {
 		return
 	}
+	c.wrote.Store(true)
 	e := entry{Facts: d.encodeFacts(n)}
 	if n.result != nil {
 		for _, diag := range n.result.Diagnostics {
@@ -256,8 +280,12 @@ func (c *Cache) put(d *driver, n *node) {
 	}
 }
 
-// Trim removes entries unused for MaxAge, best effort.
-func (c *Cache) Trim() {
+// trim removes entries unused for MaxAge, best effort, after a run that
+// wrote entries.
+func (c *Cache) trim() {
+	if !c.wrote.Load() {
+		return
+	}
 	maxAge := c.MaxAge
 	if maxAge <= 0 {
 		maxAge = 5 * 24 * time.Hour
@@ -395,7 +423,7 @@ func (d *driver) decodePos(r posRecord) token.Pos {
 	defer d.filesMu.Unlock()
 	f, ok := d.files[r.File]
 	if !ok {
-		if data, err := readAll(r.File); err == nil {
+		if data, err := d.opts.ReadFile(r.File); err == nil {
 			f = d.fset.AddFile(r.File, -1, len(data))
 			f.SetLinesForContent(data)
 		}
@@ -405,22 +433,6 @@ func (d *driver) decodePos(r posRecord) token.Pos {
 		return token.NoPos
 	}
 	return f.Pos(r.Offset)
-}
-
-func readAll(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return io.ReadAll(f)
 }
 
 // exportedFrom reports whether a fact on obj may be seen by importers of

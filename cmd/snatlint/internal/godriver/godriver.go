@@ -123,6 +123,9 @@ func Analyze(ctx context.Context, roots []*packages.Package, opts Options) ([]*R
 	if err := d.run(ctx); err != nil {
 		return nil, err
 	}
+	if opts.Cache != nil {
+		opts.Cache.trim()
+	}
 	var out []*Result
 	for _, p := range roots {
 		n := d.nodes[p]
