@@ -15,6 +15,13 @@
 //     its facts and diagnostics come from the cache, and it is not even
 //     type-checked unless a package that must be analysed imports it.
 //
+// Roots get every analyzer in one go today. A module-wide step that needs
+// the facts of all the module's packages before anything is reported
+// (interface dispatch) fits between the two halves of process: run the
+// fact analyzers on every package first, keep the roots' syntax, types.Info
+// and fact-analyzer results, run the step, then the reporting analyzers
+// on the roots (their cache key must then cover the module's facts).
+//
 // Load reads the package graph (go list); Analyze type-checks and
 // analyses it. Between the two the caller sees the graph, and after
 // Analyze every package's Errors and IllTyped are filled in as
