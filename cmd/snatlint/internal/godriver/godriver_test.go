@@ -322,9 +322,15 @@ func TestCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	defer cancel()
+	// Cancel once the first package is done: the others are not worked on.
+	progress := func(done, total int) {
+		if done == 1 {
+			cancel()
+		}
+	}
 	start := time.Now()
-	if _, err := godriver.Analyze(ctx, pkgs, godriver.Options{Analyzers: []*analysis.Analyzer{(&probe{}).analyzer()}}); err != context.Canceled {
+	if _, err := godriver.Analyze(ctx, pkgs, godriver.Options{Analyzers: []*analysis.Analyzer{(&probe{}).analyzer()}, Progress: progress}); err != context.Canceled {
 		t.Errorf("Analyze with a cancelled context = %v, want %v", err, context.Canceled)
 	}
 	if d := time.Since(start); d > time.Second {
