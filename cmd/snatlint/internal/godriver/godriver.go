@@ -92,10 +92,6 @@ type Options struct {
 	// are parsed with comments (suppression directives, generated-file
 	// markers): set it when a fact analyzer reads comments.
 	DependencyComments bool
-	// Progress, if not nil, is called after each package of the graph is
-	// done, with the number done and the total, from one goroutine at a
-	// time.
-	Progress func(done, total int)
 	// MaxSourceBytes bounds the source being parsed and analysed at once
 	// (default 8 MB): memory follows it. A larger package runs alone.
 	MaxSourceBytes int64
