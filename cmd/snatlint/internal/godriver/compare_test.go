@@ -30,7 +30,7 @@ func TestSameAsCheckerOnModule(t *testing.T) {
 	}
 	as := analyzers.New(nil)
 
-	pkgs, err := godriver.Load(context.Background(), dir, false, pattern)
+	pkgs, err := godriver.Load(context.Background(), dir, false, nil, pattern)
 	if err != nil {
 		t.Fatal(err)
 	}

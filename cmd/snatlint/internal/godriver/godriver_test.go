@@ -158,7 +158,7 @@ func posIn(p *packages.Package) func(token.Pos) string {
 
 func analyze(t *testing.T, dir string, opts godriver.Options) []string {
 	t.Helper()
-	pkgs, err := godriver.Load(context.Background(), dir, false, "./...")
+	pkgs, err := godriver.Load(context.Background(), dir, false, nil, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestFactRoots(t *testing.T) {
 	dir := writeModule(t)
 	pr := &probe{}
 	a := pr.analyzer()
-	pkgs, err := godriver.Load(context.Background(), dir, false, "./app")
+	pkgs, err := godriver.Load(context.Background(), dir, false, nil, "./app")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestFactRoots(t *testing.T) {
 		t.Fatal(err)
 	}
 	ranAll := pr.ran()
-	pkgs, err = godriver.Load(context.Background(), dir, false, "./app")
+	pkgs, err = godriver.Load(context.Background(), dir, false, nil, "./app")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func TestCache(t *testing.T) {
 // error.
 func TestCancel(t *testing.T) {
 	dir := writeModule(t)
-	pkgs, err := godriver.Load(context.Background(), dir, false, "./...")
+	pkgs, err := godriver.Load(context.Background(), dir, false, nil, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +351,7 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				pkgs, err := godriver.Load(context.Background(), dir, false, "./...")
+				pkgs, err := godriver.Load(context.Background(), dir, false, nil, "./...")
 				if err != nil {
 					b.Fatal(err)
 				}
