@@ -13,7 +13,6 @@ import (
 	"github.com/snatlint/snatlint/analyzers/hotpath"
 	"github.com/snatlint/snatlint/analyzers/internal/docutil"
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
-	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -60,7 +59,13 @@ type Constructs struct {
 	// ChainPkgs holds their package paths.
 	Chain     []string
 	ChainPkgs []string
-	Sites     []string // "file:line:col" of the constructions
+	// Sites are the constructions: "file:line:col" in the user's module,
+	// "module@version/path:line" in a dependency.
+	Sites []string
+	// Types are the qualified names of the pool-owning types built
+	// ("net/http.Transport"): a caller's value that holds none of them
+	// (an int, a parsed body) does not retain the pool.
+	Types []string
 }
 
 // AFact marks Constructs as a fact.
@@ -125,8 +130,16 @@ type Result struct {
 type candidate struct {
 	site  Site
 	owner *types.Func // FuncDecl whose every call performs it; nil if none
+	decl  *types.Func // the FuncDecl around it; nil at package level
 	node  ast.Node
+	pool  *pool // what it builds, for retention
+	// cache: retained beyond the call, lazily initialized, or (in a
+	// dependency) built only on a path the caller does not control.
 	cache bool
+	// collected: kept across the iterations of the loop around it in a
+	// collection local to the function; silent where it is, but the
+	// function constructs on every call.
+	collected bool
 }
 
 type analyzer struct {
@@ -141,14 +154,20 @@ type analyzer struct {
 	// built on first need (usesOf).
 	uses map[types.Object][]inspector.Cursor
 	// retainedMemo remembers retainedVar's answers: one depends only on
-	// the variable, its function declaration and the depth.
-	retainedMemo map[retainedKey]bool
+	// the variable, its function declaration, the depth and the pool.
+	retainedMemo map[retainedKey]keep
+	holdsMemo    map[holdsKey]bool
+	guardMemo    map[ast.Node]int // firstGuard's answers, by block
+	pkgs         map[string]*types.Package
+	// dependency: the package is outside the user's module(s).
+	dependency bool
 }
 
 type retainedKey struct {
 	obj   types.Object
 	decl  ast.Node
 	depth int
+	pool  string
 }
 
 func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
@@ -160,7 +179,10 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 		decls:  map[*types.Func]inspector.Cursor{},
 		byNode: map[ast.Node]*candidate{},
 
-		retainedMemo: map[retainedKey]bool{},
+		retainedMemo: map[retainedKey]keep{},
+		holdsMemo:    map[holdsKey]bool{},
+		guardMemo:    map[ast.Node]int{},
+		dependency:   isDependency(pass),
 	}
 	if !a.relevant() {
 		// It cannot reach any construction by itself; through
@@ -169,6 +191,7 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 	}
 	a.collect()
 	a.collectRegistered()
+	a.decideCaching()
 	a.solve()
 	r := a.result()
 	r.Module = a.summarize()
@@ -206,7 +229,7 @@ func (a *analyzer) collect() {
 				if p := cur.Parent(); cur.ParentEdgeKind() == edge.UnaryExpr_X && p.Node().(*ast.UnaryExpr).Op == token.AND {
 					rep = p
 				}
-				a.add(rep, Site{Rule: c.Rule, Row: c.Row, What: typeWhat(info.TypeOf(n), c)}, n)
+				a.add(rep, Site{Rule: c.Rule, Row: c.Row, What: typeWhat(info.TypeOf(n), c)}, n, new(pool).with(info.TypeOf(n)))
 			}
 		case *ast.CallExpr:
 			a.collectCall(cur, n)
@@ -220,7 +243,7 @@ func (a *analyzer) collect() {
 				continue
 			}
 			for i := range n.Names {
-				a.add(cur.ChildAt(edge.ValueSpec_Names, i), Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, nil)
+				a.add(cur.ChildAt(edge.ValueSpec_Names, i), Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, nil, new(pool).with(t))
 			}
 		}
 	}
@@ -242,7 +265,7 @@ func (a *analyzer) collectRegistered() {
 		}
 		var f Constructs
 		if a.pass.ImportObjectFact(fn, &f) {
-			a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), Variant: catalog.Variant(f.Variant), Pool: f.Pool, What: f.What, Callee: fn, Fact: &f}, nil)
+			a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), Variant: catalog.Variant(f.Variant), Pool: f.Pool, What: f.What, Callee: fn, Fact: &f}, nil, nil)
 		}
 	}
 }
@@ -268,7 +291,7 @@ func (a *analyzer) collectCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 			t := info.TypeOf(call.Args[0])
 			if c, ok := a.cat.Type(t); ok {
-				a.add(cur, Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, call)
+				a.add(cur, Site{Rule: c.Rule, Row: c.Row, What: typeWhat(t, c)}, call, new(pool).with(t))
 			}
 			return
 		}
@@ -278,16 +301,17 @@ func (a *analyzer) collectCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if c, ok := a.cat.Call(fn); ok {
-		a.add(cur, Site{Rule: c.Rule, Row: c.Row, What: c.What, Callee: fn}, call)
+		a.add(cur, Site{Rule: c.Rule, Row: c.Row, What: c.What, Callee: fn}, call, new(pool).with(fn.Signature().Results()))
 		return
 	}
 	if fn.Pkg() == a.pass.Pkg {
-		a.add(cur, Site{Callee: fn}, call) // fact decided by solve
+		a.add(cur, Site{Callee: fn}, call, nil) // fact decided by solve
 		return
 	}
 	var f Constructs
 	if a.pass.ImportObjectFact(fn, &f) {
-		a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), Variant: catalog.Variant(f.Variant), Pool: f.Pool, What: f.What, Callee: fn, Fact: &f}, call)
+		p := a.withNames(new(pool), f.Types)
+		a.add(cur, Site{Rule: f.Rule, Level: catalog.Level(f.Level), Variant: catalog.Variant(f.Variant), Pool: f.Pool, What: f.What, Callee: fn, Fact: &f}, call, p)
 	}
 }
 
@@ -372,11 +396,15 @@ func origin(fn *types.Func) *types.Func {
 }
 
 // add records a candidate reported at cur; n is the construction's own
-// node (literal or call) when it differs from cur's.
-func (a *analyzer) add(cur inspector.Cursor, s Site, n ast.Node) {
+// node (literal or call) when it differs from cur's; p is what it builds
+// (nil for a call to a function of this package: decided by
+// decideCaching).
+func (a *analyzer) add(cur inspector.Cursor, s Site, n ast.Node, p *pool) {
 	s.Cursor = cur
-	c := &candidate{site: s, owner: a.owner(cur), node: n}
-	c.cache = a.guarded(cur) || a.retained(cur, 0)
+	c := &candidate{site: s, owner: a.owner(cur), node: n, pool: p}
+	if d := enclosingDecl(cur); d.Valid() {
+		c.decl, _ = a.pass.TypesInfo.Defs[d.Node().(*ast.FuncDecl).Name].(*types.Func)
+	}
 	a.cands = append(a.cands, c)
 	if n != nil {
 		a.byNode[n] = c
@@ -414,7 +442,10 @@ func (a *analyzer) owner(cur inspector.Cursor) *types.Func {
 }
 
 // runsNow reports whether the function literal at lit runs whenever the
-// code around it does.
+// code around it does: called at once, started with go or defer, given
+// to errgroup or WaitGroup Go, or assigned to a local variable that the
+// function calls (design.md, "Closures are part of the function that
+// calls them").
 func (a *analyzer) runsNow(lit inspector.Cursor) bool {
 	switch lit.ParentEdgeKind() {
 	case edge.CallExpr_Fun:
@@ -424,369 +455,98 @@ func (a *analyzer) runsNow(lit inspector.Cursor) bool {
 		fn := typesx.StaticCallee(a.pass.TypesInfo, call)
 		return fn != nil && fn.Name() == "Go" && (typesx.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Go") || typesx.IsMethod(fn, "sync", "WaitGroup", "Go"))
 	}
-	return false
-}
-
-// guarded reports whether the construction at cur is a lazy
-// initialization: under an "if x == nil" whose x is a package-level
-// variable or a field, or in a literal given to sync.Once.Do,
-// sync.OnceValue(s) or sync.OnceFunc.
-func (a *analyzer) guarded(cur inspector.Cursor) bool {
-	child := cur
-	for p := cur.Parent(); p.Valid(); child, p = p, p.Parent() {
-		switch n := p.Node().(type) {
-		case *ast.FuncDecl, *ast.File:
-			return false
-		case *ast.IfStmt:
-			if child.ParentEdgeKind() == edge.IfStmt_Body && a.nilCheckOfLongLived(n.Cond) {
-				return true
-			}
-		case *ast.FuncLit:
-			if p.ParentEdgeKind() == edge.CallExpr_Args && a.isOnceCall(p.Parent().Node().(*ast.CallExpr)) {
-				return true
-			}
+	v := a.closureVar(lit)
+	if v == nil {
+		return false
+	}
+	for _, u := range a.usesOf(v) {
+		if u.ParentEdgeKind() == edge.CallExpr_Fun {
+			return true
 		}
 	}
 	return false
 }
 
-// nilCheckOfLongLived reports whether cond contains "x == nil" (either
-// order) where x is a package-level variable or a field selection.
-func (a *analyzer) nilCheckOfLongLived(cond ast.Expr) bool {
-	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		be, ok := n.(*ast.BinaryExpr)
-		if !ok || be.Op != token.EQL || found {
-			return !found
+// closureVar is the local variable a function literal is assigned to
+// (newRT := func() ... {...}; var f = func() {...}), or nil.
+func (a *analyzer) closureVar(lit inspector.Cursor) types.Object {
+	var id *ast.Ident
+	switch lit.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := lit.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			id, _ = as.Lhs[lit.ParentEdgeIndex()].(*ast.Ident)
 		}
-		for _, pair := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
-			if a.isNil(pair[1]) && a.isLongLived(pair[0]) {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}
-
-func (a *analyzer) isNil(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := a.pass.TypesInfo.Uses[id].(*types.Nil)
-	return isNil
-}
-
-// isLongLived reports whether e is a package-level variable or a field
-// selection (x.f, x.y.f), or an index of a package-level map.
-func (a *analyzer) isLongLived(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return a.isPackageVar(a.pass.TypesInfo.Uses[e])
-	case *ast.SelectorExpr:
-		if sel, ok := a.pass.TypesInfo.Selections[e]; ok {
-			return sel.Kind() == types.FieldVal
-		}
-		return a.isPackageVar(a.pass.TypesInfo.Uses[e.Sel]) // pkg.Var
-	case *ast.IndexExpr:
-		return a.isLongLived(e.X)
-	}
-	return false
-}
-
-func (a *analyzer) isPackageVar(obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	return ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
-}
-
-// isOnceCall reports whether call is sync.Once.Do, sync.OnceValue,
-// sync.OnceValues or sync.OnceFunc.
-func (a *analyzer) isOnceCall(call *ast.CallExpr) bool {
-	fn := typesx.StaticCallee(a.pass.TypesInfo, call)
-	if fn == nil {
-		return false
-	}
-	return typesx.IsMethod(fn, "sync", "Once", "Do") || typesx.IsFunc(fn, "sync", "OnceValue") ||
-		typesx.IsFunc(fn, "sync", "OnceValues") || typesx.IsFunc(fn, "sync", "OnceFunc")
-}
-
-// maxDepth bounds how far values are followed through local variables.
-const maxDepth = 4
-
-// retained reports whether the value of the expression at cur is stored
-// where it outlives the call: a package-level variable, a field of a
-// long-lived value, or an element of a map or slice declared outside the
-// loop or function; directly, inside a composite literal or append, or
-// through local variables.
-func (a *analyzer) retained(cur inspector.Cursor, depth int) bool {
-	if depth > maxDepth {
-		return false
-	}
-	for {
-		p := cur.Parent()
-		if !p.Valid() {
-			return false
-		}
-		switch cur.ParentEdgeKind() {
-		case edge.ParenExpr_X, edge.CompositeLit_Elts, edge.StarExpr_X:
-			cur = p
-		case edge.UnaryExpr_X:
-			if p.Node().(*ast.UnaryExpr).Op != token.AND {
-				return false
-			}
-			cur = p
-		case edge.KeyValueExpr_Value:
-			cur = p.Parent() // the composite literal
-		case edge.CallExpr_Args:
-			call := p.Node().(*ast.CallExpr)
-			if m := a.syncMapStore(call); m != nil {
-				return a.retainedRoot(rootIdent(m), cur, depth) // cache.Store(k, c)
-			}
-			if !a.isAppend(call) {
-				return false
-			}
-			cur = p
-		case edge.AssignStmt_Rhs:
-			as := p.Node().(*ast.AssignStmt)
-			i := cur.ParentEdgeIndex()
-			if len(as.Lhs) != len(as.Rhs) {
-				i = 0 // c, err := NewClient(...)
-			}
-			return a.retainedLHS(p.ChildAt(edge.AssignStmt_Lhs, i), cur, depth)
-		case edge.ValueSpec_Values:
-			vs := p.Node().(*ast.ValueSpec)
-			i := cur.ParentEdgeIndex()
-			if len(vs.Names) != len(vs.Values) {
-				i = 0
-			}
-			obj := a.pass.TypesInfo.Defs[vs.Names[i]]
-			if a.isPackageVar(obj) {
-				return true
-			}
-			return a.retainedVar(obj, cur, depth)
-		default:
-			return false
+	case edge.ValueSpec_Values:
+		vs := lit.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			id = vs.Names[lit.ParentEdgeIndex()]
 		}
 	}
-}
-
-// syncMapStore returns m for m.Store, m.LoadOrStore, m.Swap and
-// m.CompareAndSwap calls on a sync.Map, else nil.
-func (a *analyzer) syncMapStore(call *ast.CallExpr) ast.Expr {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	if id == nil {
 		return nil
 	}
-	fn := typesx.StaticCallee(a.pass.TypesInfo, call)
-	for _, name := range []string{"Store", "LoadOrStore", "Swap", "CompareAndSwap"} {
-		if typesx.IsMethod(fn, "sync", "Map", name) {
-			return sel.X
-		}
+	v, ok := a.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || a.isPackageVar(v) || v.IsField() {
+		return nil
 	}
-	return nil
+	return v
 }
 
-func (a *analyzer) isAppend(call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := a.pass.TypesInfo.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "append"
-}
-
-// retainedLHS reports whether storing into lhs retains the value built
-// at site.
-func (a *analyzer) retainedLHS(lhs, site inspector.Cursor, depth int) bool {
-	info := a.pass.TypesInfo
-	switch e := lhs.Node().(type) {
-	case *ast.Ident:
-		obj := info.ObjectOf(e)
-		if obj == nil {
-			return false // blank
-		}
-		if a.isPackageVar(obj) {
-			return true
-		}
-		if isContainer(obj.Type()) {
-			return a.retainedRoot(e, site, depth) // list = append(list, c)
-		}
-		return a.retainedVar(obj, site, depth)
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[e]; !ok || sel.Kind() != types.FieldVal {
-			return a.isPackageVar(info.Uses[e.Sel]) // pkg.Var = ...
-		}
-		return a.retainedRoot(rootIdent(e.X), site, depth)
-	case *ast.IndexExpr:
-		return a.retainedRoot(rootIdent(e.X), site, depth)
-	}
-	return false
-}
-
-// rootIdent is x in x, x.f.g, x[i].f, (*x).f; nil otherwise.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
+// decideCaching decides, once every candidate is known, which are
+// cached: lazily initialized, after a cache guard, retained beyond the
+// call, or (in a dependency) built on a path the caller does not
+// control; and which a loop keeps in a local collection.
+func (a *analyzer) decideCaching() {
+	a.localPools()
+	for _, c := range a.cands {
+		switch {
+		case a.guarded(c.site.Cursor) || a.afterCacheGuard(c.site.Cursor):
+			c.cache = true
+		case a.dependency && !a.callerControlled(c.site.Cursor):
+			c.cache = true
 		default:
-			return nil
-		}
-	}
-}
-
-// retainedRoot decides a store into a field or element of the variable
-// id: package-level variables retain; a variable declared outside the
-// innermost loop or function around the site (a receiver, a parameter,
-// a captured variable, a map made before the loop) retains unless that
-// function is a handler (per request itself) or the variable is the
-// receiver of a handler type's method; a local variable retains if it is
-// itself retained.
-func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, depth int) bool {
-	if id == nil {
-		return false
-	}
-	obj := a.pass.TypesInfo.Uses[id]
-	if obj == nil {
-		return false
-	}
-	if a.isPackageVar(obj) {
-		return policy.Retains(policy.Global).Resolve(false)
-	}
-	scope, fn := a.innermostScope(site)
-	if !scope.Valid() {
-		return false
-	}
-	declared, inner := obj.Pos(), scope.Node()
-	switch n := inner.(type) {
-	case *ast.FuncDecl:
-		inner = n.Body // parameters and receivers live outside
-	case *ast.FuncLit:
-		inner = n.Body
-	}
-	if declared >= inner.Pos() && declared < inner.End() {
-		return a.retainedVar(obj, site, depth) // policy.Local: follow it
-	}
-	// Declared outside: a receiver (policy.Field), or a parameter, a
-	// captured variable, a map made before the loop (policy.Outer). Both
-	// retain unless their holder is per request: the function is a
-	// handler, or the receiver's type is a handler type, whose methods
-	// run on every call made from its handlers.
-	store := policy.Outer
-	perRequest := fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site)
-	if fn != nil && fn.Signature().Recv() == obj {
-		store, perRequest = policy.Field, perRequest || hasServeHTTP(obj.Type())
-	}
-	return policy.Retains(store).Resolve(perRequest)
-}
-
-// innermostScope is the innermost loop body or function around site and
-// the declared function (nil for a literal) enclosing it.
-func (a *analyzer) innermostScope(site inspector.Cursor) (inspector.Cursor, *types.Func) {
-	var scope inspector.Cursor
-	for c := range site.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		if !scope.Valid() {
-			scope = c
-		}
-		if d, ok := c.Node().(*ast.FuncDecl); ok {
-			fn, _ := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
-			return scope, fn
-		}
-		if _, ok := c.Node().(*ast.FuncLit); ok {
-			return scope, nil
-		}
-	}
-	return scope, nil
-}
-
-// inHandlerLiteral reports whether the innermost function literal
-// around site is handler-shaped.
-func (a *analyzer) inHandlerLiteral(site inspector.Cursor) bool {
-	for c := range site.Enclosing((*ast.FuncLit)(nil)) {
-		ctx, ok := a.hp.ContextOf(c.ChildAt(edge.FuncLit_Body, -1))
-		return ok && ctx.Kind == hotpath.Handler && ctx.Node == c.Node()
-	}
-	return false
-}
-
-func hasServeHTTP(t types.Type) bool {
-	ms := types.NewMethodSet(t)
-	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
-		if _, isNamed := types.Unalias(t).(*types.Named); isNamed {
-			ms = types.NewMethodSet(types.NewPointer(t))
-		}
-	}
-	for m := range ms.Methods() {
-		if m.Obj().Name() == "ServeHTTP" {
-			return true
-		}
-	}
-	return false
-}
-
-// retainedVar reports whether a local variable holding the value is
-// stored somewhere that retains it, looking at its uses in the
-// enclosing function declaration.
-func (a *analyzer) retainedVar(obj types.Object, site inspector.Cursor, depth int) bool {
-	if obj == nil {
-		return false
-	}
-	decl := enclosingDecl(site)
-	if !decl.Valid() {
-		return false
-	}
-	key := retainedKey{obj, decl.Node(), depth}
-	if r, ok := a.retainedMemo[key]; ok {
-		return r
-	}
-	r := false
-	for _, c := range a.usesOf(obj) {
-		if !decl.Contains(c) {
-			continue
-		}
-		if c.ParentEdgeKind() == edge.AssignStmt_Lhs {
-			continue // a store into the variable, not a use of the value
-		}
-		if a.retained(c, depth+1) {
-			r = true
-			break
-		}
-	}
-	a.retainedMemo[key] = r
-	return r
-}
-
-// usesOf returns the identifiers that use obj, in source order. The
-// index is built once per package: walking the enclosing function for
-// every candidate was quadratic in the size of large (generated)
-// functions.
-func (a *analyzer) usesOf(obj types.Object) []inspector.Cursor {
-	if a.uses == nil {
-		a.uses = map[types.Object][]inspector.Cursor{}
-		for c := range a.hp.Inspector().Root().Preorder((*ast.Ident)(nil)) {
-			if o := a.pass.TypesInfo.Uses[c.Node().(*ast.Ident)]; o != nil {
-				switch o.(type) {
-				case *types.Var, *types.Const: // what retainedVar follows
-					a.uses[o] = append(a.uses[o], c)
-				}
+			switch a.retained(c.site.Cursor, c.pool, 0) {
+			case keepLong:
+				c.cache = true
+			case keepCall:
+				c.collected = true
 			}
 		}
 	}
-	return a.uses[obj]
 }
 
-// isContainer reports whether t is a slice or map type.
-func isContainer(t types.Type) bool {
-	switch t.Underlying().(type) {
-	case *types.Slice, *types.Map:
-		return true
+// localPools gives each call to a function of this package the pool its
+// callee builds: the union of its candidates' pools, through further
+// calls of this package.
+func (a *analyzer) localPools() {
+	byFunc := map[*types.Func]*pool{}
+	local := func(c *candidate) *types.Func {
+		if fn := c.site.Callee; fn != nil && fn.Pkg() == a.pass.Pkg && c.pool == nil {
+			return fn
+		}
+		return nil
 	}
-	return false
+	for _, c := range a.cands {
+		if c.decl != nil && local(c) == nil {
+			byFunc[c.decl] = a.union(byFunc[c.decl], c.pool)
+		}
+	}
+	for changed, rounds := true, 0; changed && rounds < 8; rounds++ {
+		changed = false
+		for _, c := range a.cands {
+			callee := local(c)
+			if callee == nil || c.decl == nil || byFunc[callee] == nil {
+				continue
+			}
+			if u := a.union(byFunc[c.decl], byFunc[callee]); u.key() != byFunc[c.decl].key() {
+				byFunc[c.decl], changed = u, true
+			}
+		}
+	}
+	for _, c := range a.cands {
+		if fn := local(c); fn != nil {
+			c.pool = byFunc[fn]
+		}
+	}
 }

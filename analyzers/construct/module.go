@@ -233,7 +233,9 @@ func (a *analyzer) summarizeCall(s *Summary, cur inspector.Cursor, call *ast.Cal
 		}
 		c.Var = v
 	}
-	c.Cached = a.guarded(cur) || a.retained(cur, 0)
+	// What the implementation builds is not known here: the call's
+	// result stands for the pool.
+	c.Cached = a.guarded(cur) || a.afterCacheGuard(cur) || a.retained(cur, new(pool).with(info.TypeOf(call)), 0) != keepNone
 	if ctx, ok := a.hp.ContextOf(cur); ok {
 		ctx.Node = nil
 		c.Ctx = &ctx

@@ -29,7 +29,7 @@ func (a *analyzer) solve() {
 		if c.owner == nil || c.cache {
 			continue
 		}
-		if _, perRequest := a.hp.ContextOf(c.site.Cursor); perRequest {
+		if _, perRequest := a.hp.ContextOf(c.site.Cursor); perRequest && !c.collected {
 			continue // reported where it is (a loop, a handler), not at calls
 		}
 		byOwner[c.owner] = append(byOwner[c.owner], c)
@@ -133,9 +133,12 @@ func (a *analyzer) factFor(fn *types.Func, c *candidate) *Constructs {
 	case c.site.Callee != nil: // a catalog root
 		f.Chain = append(f.Chain, typesx.FuncName(c.site.Callee, nil))
 		f.ChainPkgs = append(f.ChainPkgs, c.site.Callee.Pkg().Path())
-		f.Sites = []string{a.pass.Fset.Position(c.site.Cursor.Node().Pos()).String()}
+		f.Sites = []string{a.siteName(c.site.Cursor.Node().Pos())}
 	default:
-		f.Sites = []string{a.pass.Fset.Position(c.site.Cursor.Node().Pos()).String()}
+		f.Sites = []string{a.siteName(c.site.Cursor.Node().Pos())}
+	}
+	if c.pool != nil {
+		f.Types = slices.Clone(c.pool.names)
 	}
 	if len(f.Sites) > maxSites {
 		f.Sites = f.Sites[:maxSites]
@@ -303,6 +306,8 @@ func (a *analyzer) fresh(e ast.Expr, site inspector.Cursor, depth int) bool {
 	switch e := e.(type) {
 	case *ast.UnaryExpr:
 		return a.fresh(e.X, site, depth+1)
+	case *ast.CallExpr:
+		return a.freshClosure(e, site, depth)
 	case *ast.CompositeLit:
 		for _, elt := range e.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -332,6 +337,63 @@ func (a *analyzer) fresh(e ast.Expr, site inspector.Cursor, depth int) bool {
 		}
 	}
 	return false
+}
+
+// freshClosure reports whether call calls a function literal, directly
+// or through a local variable assigned one, that returns a transport or
+// client built in it (newRT := func() http.RoundTripper { return
+// &http.Transport{...} }; design.md, "Closures are part of the function
+// that calls them").
+func (a *analyzer) freshClosure(call *ast.CallExpr, site inspector.Cursor, depth int) bool {
+	var lit *ast.FuncLit
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.FuncLit:
+		lit = fun
+	case *ast.Ident:
+		v, ok := a.pass.TypesInfo.Uses[fun].(*types.Var)
+		decl := enclosingDecl(site)
+		if !ok || a.isPackageVar(v) || !decl.Valid() {
+			return false
+		}
+		n := 0
+		for val := range a.valuesOf(decl, v) {
+			n++
+			lit, _ = ast.Unparen(val).(*ast.FuncLit)
+		}
+		if n != 1 {
+			return false
+		}
+	}
+	if lit == nil {
+		return false
+	}
+	scope := enclosingDecl(site)
+	if !scope.Valid() {
+		scope = site.Inspector().Root()
+	}
+	litCur, ok := scope.FindNode(lit)
+	if !ok {
+		return false
+	}
+	for ret := range litCur.Preorder((*ast.ReturnStmt)(nil)) {
+		if enclosingLit(ret) != lit {
+			continue // a nested literal's return
+		}
+		for _, r := range ret.Node().(*ast.ReturnStmt).Results {
+			if a.fresh(r, ret, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enclosingLit is the innermost function literal around cur, or nil.
+func enclosingLit(cur inspector.Cursor) *ast.FuncLit {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		return c.Node().(*ast.FuncLit)
+	}
+	return nil
 }
 
 // valuesOf yields the expressions assigned to the local variable obj in
@@ -368,7 +430,7 @@ func (a *analyzer) valuesOf(decl inspector.Cursor, obj types.Object) func(func(a
 func (a *analyzer) result() *Result {
 	r := &Result{}
 	for _, c := range a.cands {
-		if c.cache || c.site.Rule == "" {
+		if c.cache || c.collected || c.site.Rule == "" {
 			continue
 		}
 		r.Sites = append(r.Sites, c.site)

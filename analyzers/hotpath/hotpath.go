@@ -75,6 +75,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		cfg:    cfg,
 		tests:  tests,
 		inspct: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		loops:  &loopMemo{shapes: map[ast.Node]policy.LoopShape{}},
 	}
 	var handlerTypes []string
 	if cfg != nil {
@@ -122,6 +123,7 @@ type Result struct {
 	tests  bool
 	inspct *inspector.Inspector
 	fams   *families
+	loops  *loopMemo
 }
 
 // Config is the configuration in effect (nil: the default).
@@ -137,7 +139,9 @@ func (r *Result) SkipFile(f *ast.File) bool {
 }
 
 // ContextOf returns the innermost per-request context enclosing cur, if
-// any.
+// any. A loop that is not hot (policy.LoopShape.Kind: a bounded retry, a
+// constant trip count, a paced loop, one that runs at most once) is no
+// context of its own: what runs in it belongs to the code around it.
 func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 	if r.fileSkipped(cur) {
 		return Context{}, false
@@ -157,11 +161,11 @@ func (r *Result) ContextOf(cur inspector.Cursor) (Context, bool) {
 		case *ast.File:
 			return Context{}, false // package level: runs once
 		case *ast.ForStmt:
-			if k := child.ParentEdgeKind(); k == edge.ForStmt_Body || k == edge.ForStmt_Cond || k == edge.ForStmt_Post {
+			if k := child.ParentEdgeKind(); (k == edge.ForStmt_Body || k == edge.ForStmt_Cond || k == edge.ForStmt_Post) && r.HotLoop(p) {
 				return r.loopContext(n, goLit), true
 			}
 		case *ast.RangeStmt:
-			if child.ParentEdgeKind() == edge.RangeStmt_Body {
+			if child.ParentEdgeKind() == edge.RangeStmt_Body && r.HotLoop(p) {
 				return r.loopContext(n, goLit), true
 			}
 		case *ast.FuncLit:

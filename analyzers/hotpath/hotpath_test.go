@@ -30,6 +30,20 @@ var marker = &analysis.Analyzer{
 	},
 }
 
+// loopKinds reports the kind of every loop.
+var loopKinds = &analysis.Analyzer{
+	Name:     "loopkinds",
+	Doc:      "report hotpath's kind of every loop",
+	Requires: []*analysis.Analyzer{hotpath.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		hp := pass.ResultOf[hotpath.Analyzer].(*hotpath.Result)
+		for cur := range hp.Inspector().Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+			pass.Reportf(cur.Node().Pos(), "%s", hp.LoopKind(cur))
+		}
+		return nil, nil
+	},
+}
+
 func TestValidate(t *testing.T) {
 	if err := analysis.Validate([]*analysis.Analyzer{hotpath.Analyzer}); err != nil {
 		t.Fatal(err)
@@ -38,4 +52,10 @@ func TestValidate(t *testing.T) {
 
 func TestContexts(t *testing.T) {
 	analysistest.Run(t, fixtures.Dir(t), marker, "hot")
+}
+
+// TestLoopKinds: one loop per case of design.md's "Loops" and "Loop
+// details", each beside its hot twin.
+func TestLoopKinds(t *testing.T) {
+	analysistest.Run(t, fixtures.Dir(t), loopKinds, "hot/loops")
 }

@@ -2,6 +2,7 @@ package httpclient_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/snatlint/snatlint/analyzers"
@@ -22,6 +23,44 @@ func TestValidate(t *testing.T) {
 func TestHTTPClient(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
+}
+
+// TestPrecision: loops that are not hot, retention that follows the
+// pool, early-return cache guards, closures the function calls, and
+// conditional constructions inside dependencies (issue 9), each with its
+// reported twin.
+func TestPrecision(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/loops", "httpx/retention", "httpx/guards", "httpx/closures", "httpx/deps")
+}
+
+// TestDependencySite: the related location of a chain into a dependency
+// names the construction there as module@version/path:line (in GOPATH
+// mode, without a version), never a machine path.
+func TestDependencySite(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/deps")
+	want := map[string]string{
+		"settings.NewFetcher": "settings.NewFetcher builds http.Transport on every call at example.com/settings/settings.go:58",
+		"settings.NewDefault": "settings.NewDefault builds http.Transport on every call at example.com/settings/settings.go:65",
+	}
+	seen := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for name, msg := range want {
+				if !strings.Contains(d.Message, name) {
+					continue
+				}
+				seen++
+				if len(d.Related) != 1 || d.Related[0].Message != msg {
+					t.Errorf("related of %q = %+v, want one with message %q", d.Message, d.Related, msg)
+				}
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("saw %d of the %d calls into the dependency", seen, len(want))
+	}
 }
 
 func TestConfig(t *testing.T) {

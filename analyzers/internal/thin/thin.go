@@ -109,11 +109,16 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []
 // (always in standalone mode; in vet mode from export data,
 // line-accurate). A site that cannot be placed is named by its base file
 // name, never by an absolute path. When the chain leaves the user's
-// module, the called function is the last location shown: the sites deep
-// in a dependency are not the user's to change.
+// module, the called function is the last location shown, and its
+// message names the construction sites in the dependency as
+// "module@version/path:line" (design.md, "Conditional constructions
+// inside dependencies"), so that a reader can judge them.
 func Related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformation {
 	msg := fmt.Sprintf("%s builds %s on every call", Chain(pass, s.Fact), s.Fact.What)
 	if !inUserModule(pass, s.Fact) {
+		if names := siteNames(s.Fact.Sites); len(names) > 0 {
+			msg += " at " + strings.Join(names, ", ")
+		}
 		return []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}
 	}
 	var sites []analysis.RelatedInformation
@@ -129,6 +134,20 @@ func Related(pass *analysis.Pass, s construct.Site) []analysis.RelatedInformatio
 		msg += " at " + strings.Join(unplaced, ", ")
 	}
 	return append([]analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: msg}}, sites...)
+}
+
+// siteNames renders construction sites for a message: a dependency's
+// "module@version/path:line" as it is, an absolute "file:line:col" (a
+// fact from a tool that does not name modules) by its base name.
+func siteNames(sites []string) []string {
+	var out []string
+	for _, site := range sites {
+		if filepath.IsAbs(site) || strings.HasPrefix(site, "/") {
+			site = filepath.Base(site)
+		}
+		out = append(out, site)
+	}
+	return out
 }
 
 // inUserModule reports whether every function of f's chain is in the

@@ -120,7 +120,7 @@ func loops(urls []string) {
 		c := &http.Client{} // want `http.Client created in loop body: it shares`
 		c.Get(u)
 	}
-	for i := 0; i < 3; i++ {
+	for i := 0; i < len(urls); i++ {
 		_ = &http.Transport{} // want `http.Transport created in loop body: the transport is the connection pool, so each iteration opens`
 	}
 	for _, u := range urls {
@@ -150,10 +150,12 @@ func goCallInLoop(urls []string) {
 }
 
 func main() {
-	for i := 0; i < 2; i++ {
+	for i := 0; i < workers; i++ {
 		_ = &http.Client{} // want `http.Client created in loop body`
 	}
 }
+
+var workers = 4
 
 func sharedAcrossIterations(urls []string) {
 	tr := &http.Transport{}
