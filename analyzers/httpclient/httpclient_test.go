@@ -41,8 +41,8 @@ func TestDependencySite(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/deps")
 	want := map[string]string{
-		"settings.NewFetcher": "settings.NewFetcher builds http.Transport on every call at example.com/settings/settings.go:58",
-		"settings.NewDefault": "settings.NewDefault builds http.Transport on every call at example.com/settings/settings.go:65",
+		"settings.NewFetcher": "settings.NewFetcher builds http.Transport on every call at example.com/settings/settings.go:59",
+		"settings.NewDefault": "settings.NewDefault builds http.Transport on every call at example.com/settings/settings.go:66",
 	}
 	seen := 0
 	for _, r := range results {

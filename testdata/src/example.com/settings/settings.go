@@ -1,8 +1,9 @@
-// Package settings stands for a widely used dependency (outside the
-// user's module): a settings getter that builds a transport only for
-// values that point at a vault, and a fetcher that builds its own
-// transport when the caller gives none.
-package settings
+package settings // want package:"relevant"
+
+// settings stands for a widely used dependency (outside the user's
+// module): a settings getter that builds a transport only for values
+// that point at a vault, and a fetcher that builds its own transport
+// when the caller gives none.
 
 import (
 	"net/http"
@@ -49,7 +50,7 @@ type Fetcher struct{ rt http.RoundTripper }
 
 // NewFetcher builds its own transport when the caller gives none: the
 // default taken on a nil option counts.
-func NewFetcher(opts *Options) *Fetcher {
+func NewFetcher(opts *Options) *Fetcher { // want NewFetcher:"constructs http.Transport SNAT001"
 	var t http.RoundTripper
 	if opts != nil {
 		t = opts.Transport
@@ -61,6 +62,6 @@ func NewFetcher(opts *Options) *Fetcher {
 }
 
 // NewDefault builds a transport unconditionally.
-func NewDefault() *Fetcher {
+func NewDefault() *Fetcher { // want NewDefault:"constructs http.Transport SNAT001"
 	return &Fetcher{rt: &http.Transport{}}
 }

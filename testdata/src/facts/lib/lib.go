@@ -87,6 +87,44 @@ func LoopOnly(urls []string) {
 	}
 }
 
+// Retry builds in a bounded retry loop: the function's, not the loop's.
+func Retry(u string) { // want Retry:"SNAT002 \\(warning\\) via lib.Retry"
+	for i := 0; i < 3; i++ {
+		if _, err := (&http.Client{}).Get(u); err == nil {
+			return
+		}
+	}
+}
+
+// Clients builds a collection in its loop: a cache for its caller, but
+// built on every call.
+func Clients(regions []string) map[string]*http.Client { // want Clients:"SNAT002 \\(warning\\) via lib.Clients"
+	m := map[string]*http.Client{}
+	for _, r := range regions {
+		m[r] = &http.Client{}
+	}
+	return m
+}
+
+var fetched = map[string]int{}
+
+// Lens stores an unrelated result of a call that built a pool: it
+// retains nothing.
+func Lens(urls []string) { // want Lens:"SNAT002 \\(warning\\) via lib.Lens → lib.Len"
+	for _, u := range urls[:1] {
+		fetched[u] = Len(u)
+		break
+	}
+}
+
+func Len(u string) int { // want Len:"SNAT002"
+	resp, err := (&http.Client{}).Get(u)
+	if err != nil {
+		return 0
+	}
+	return int(resp.ContentLength)
+}
+
 func Generic[T any]() *http.Client { // want Generic:"SNAT002 \\(warning\\) via lib.Generic"
 	return &http.Client{}
 }
