@@ -158,6 +158,7 @@ type analyzer struct {
 	retainedMemo map[retainedKey]keep
 	holdsMemo    map[holdsKey]bool
 	guardMemo    map[ast.Node]int // firstGuard's answers, by block
+	lookupMemo   map[ast.Node]map[types.Object]types.Object
 	pkgs         map[string]*types.Package
 	// dependency: the package is outside the user's module(s).
 	dependency bool
@@ -182,6 +183,7 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 		retainedMemo: map[retainedKey]keep{},
 		holdsMemo:    map[holdsKey]bool{},
 		guardMemo:    map[ast.Node]int{},
+		lookupMemo:   map[ast.Node]map[types.Object]types.Object{},
 		dependency:   isDependency(pass),
 	}
 	if !a.relevant() {

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -39,14 +40,22 @@ func isDependency(pass *analysis.Pass) bool {
 	return strings.Contains(first, ".")
 }
 
-// inGOROOT reports whether pass's files are in the standard library.
+// inGOROOT reports whether pass's files are in the standard library:
+// under GOROOT/src, whose go.mod declares module std.
 func inGOROOT(pass *analysis.Pass) bool {
-	root := build.Default.GOROOT
-	if root == "" || len(pass.Files) == 0 {
+	if len(pass.Files) == 0 {
 		return false
 	}
-	name := pass.Fset.File(pass.Files[0].FileStart).Name()
-	return strings.HasPrefix(filepath.Clean(name), filepath.Join(root, "src")+string(filepath.Separator))
+	name := filepath.ToSlash(pass.Fset.File(pass.Files[0].FileStart).Name())
+	i := strings.LastIndex(name, "/src/"+pass.Pkg.Path()+"/")
+	if i < 0 {
+		return false
+	}
+	if root := filepath.ToSlash(build.Default.GOROOT); root != "" && name[:i] == strings.TrimSuffix(root, "/") {
+		return true
+	}
+	mod, err := os.ReadFile(filepath.FromSlash(name[:i] + "/src/go.mod"))
+	return err == nil && strings.HasPrefix(string(mod), "module std\n")
 }
 
 // siteName names a construction site for a fact. In the user's module it

@@ -184,15 +184,44 @@ func (a *analyzer) cachedTarget(fn inspector.Cursor, ifs *ast.IfStmt, r ast.Expr
 		return nil
 	}
 	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || a.isPackageVar(v) {
+	if !ok || a.isPackageVar(v) || isErrorType(v.Type()) {
 		return nil
 	}
-	for val := range a.valuesOf(fn, v) {
-		if t := a.lookupTarget(val); t != nil {
-			return t
+	return a.lookupsIn(fn)[v]
+}
+
+// lookupsIn maps the locals of the function at fn that a lookup in a
+// long-lived cache binds to that cache; built once per function.
+func (a *analyzer) lookupsIn(fn inspector.Cursor) map[types.Object]types.Object {
+	if m, ok := a.lookupMemo[fn.Node()]; ok {
+		return m
+	}
+	m := map[types.Object]types.Object{}
+	info := a.pass.TypesInfo
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		as := c.Node().(*ast.AssignStmt)
+		for i, l := range as.Lhs {
+			var val ast.Expr
+			switch {
+			case len(as.Lhs) == len(as.Rhs):
+				val = as.Rhs[i]
+			case i == 0:
+				val = as.Rhs[0] // v, ok := cache[k]
+			}
+			if obj := info.ObjectOf(identOf(l)); obj != nil && val != nil && m[obj] == nil {
+				if t := a.lookupTarget(val); t != nil {
+					m[obj] = t
+				}
+			}
 		}
 	}
-	return nil
+	a.lookupMemo[fn.Node()] = m
+	return m
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // lookupTarget is the cache a lookup reads: cache[k], s.cache.Get(k),
