@@ -346,14 +346,14 @@ func clampTrips(n int64) int {
 
 // ---- control flow: does success leave the loop? ----
 
-// pol is what a branch condition says about the iteration: that it
-// failed (an error, a bad status), that it succeeded, or nothing.
-type pol uint8
+// pol is what a branch condition says about the iteration
+// (policy.Polarity).
+type pol = policy.Polarity
 
 const (
-	unknown pol = iota
-	success
-	failure
+	unknown = policy.UnknownPolarity
+	success = policy.Success
+	failure = policy.Failure
 )
 
 // and is the polarity of a branch taken when both hold.
@@ -582,51 +582,66 @@ func (w *flow) noReturn(e ast.Expr) bool {
 // cond returns the polarity of the branch taken when e holds and of the
 // branch taken when it does not.
 func (w *flow) cond(e ast.Expr) (then, els pol) {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.UnaryExpr:
-		if e.Op == token.NOT {
-			t, el := w.cond(e.X)
-			return el, t
-		}
-	case *ast.BinaryExpr:
-		switch e.Op {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		t, el := w.cond(u.X)
+		return el, t
+	}
+	if be, ok := e.(*ast.BinaryExpr); ok {
+		switch be.Op {
 		case token.LAND:
-			xt, xe := w.cond(e.X)
-			yt, ye := w.cond(e.Y)
+			xt, xe := w.cond(be.X)
+			yt, ye := w.cond(be.Y)
 			return and(xt, yt), or(xe, ye)
 		case token.LOR:
-			xt, xe := w.cond(e.X)
-			yt, ye := w.cond(e.Y)
+			xt, xe := w.cond(be.X)
+			yt, ye := w.cond(be.Y)
 			return or(xt, yt), and(xe, ye)
 		case token.EQL, token.NEQ:
-			return w.compare(e)
+			return w.compare(be)
 		case token.LSS, token.GTR, token.LEQ, token.GEQ:
-			return w.statusCompare(e)
+			return w.statusCompare(be)
 		}
 	}
 	if w.mentionsError(e) {
 		return failure, unknown // errors.Is(err, ...), isRetryable(err)
 	}
-	if isBool(w.info.TypeOf(e)) && w.thisIteration(e) {
-		return success, failure // ok, done, resp.Ready, c.Ping()
+	if !isBool(w.info.TypeOf(e)) {
+		return unknown, unknown
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		// A call says what it tests only by its name (resp.IsSuccess(),
+		// isReady(r)); hasMore(page), strings.HasPrefix(...) say nothing.
+		p := policy.WordPolarity(calleeName(e))
+		return p, p.Not()
+	case *ast.Ident, *ast.SelectorExpr:
+		if !w.thisIteration(e) {
+			return unknown, unknown // a parameter, a flag set before the loop
+		}
+		p := policy.WordPolarity(lastName(e))
+		if p == unknown {
+			p = success // a value computed in this iteration is there
+		}
+		return p, p.Not()
 	}
 	return unknown, unknown
 }
 
 // compare is the polarity of an equality test: an error against nil
 // (nil is success), any other value against nil (nil is failure), a
-// status code, or a value computed in this iteration (equal is success:
-// the state polled for).
+// status code, an error against a sentinel (failure), a value of this
+// iteration against a status word ("Succeeded", "Running").
 func (w *flow) compare(e *ast.BinaryExpr) (then, els pol) {
 	x, y := e.X, e.Y
-	if w.isNil(x) {
+	if w.isNil(x) || w.stringConst(x) {
 		x, y = y, x
 	}
 	eq := func(p pol) (pol, pol) {
 		if e.Op == token.EQL {
-			return p, opposite(p)
+			return p, p.Not()
 		}
-		return opposite(p), p
+		return p.Not(), p
 	}
 	switch {
 	case w.isNil(y):
@@ -638,20 +653,32 @@ func (w *flow) compare(e *ast.BinaryExpr) (then, els pol) {
 		return w.statusCompare(e)
 	case w.mentionsError(e):
 		return failure, unknown // err == io.EOF
-	case w.thisIteration(x) || w.thisIteration(y):
-		return eq(success)
+	case w.stringConst(y) && w.thisIteration(x):
+		tv := w.info.Types[y]
+		return eq(policy.WordPolarity(constant.StringVal(tv.Value)))
 	}
 	return unknown, unknown
 }
 
-func opposite(p pol) pol {
-	switch p {
-	case success:
-		return failure
-	case failure:
-		return success
+func (w *flow) stringConst(e ast.Expr) bool {
+	tv, ok := w.info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String
+}
+
+// calleeName is the name of the function or method a call calls.
+func calleeName(call *ast.CallExpr) string {
+	return lastName(call.Fun)
+}
+
+// lastName is x in x, a.b.x, or "".
+func lastName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
 	}
-	return unknown
+	return ""
 }
 
 // badStatus are representative error codes: a comparison of

@@ -385,3 +385,72 @@ func notOnce(c *http.Client, urls []string, done bool) {
 		return
 	}
 }
+
+// ---- pagination and polling by status ----
+
+type page struct {
+	Next    string
+	HasMore bool
+}
+
+func list(c *http.Client, u string) (page, error) { return page{}, nil }
+
+func status(c *http.Client) string { return "" }
+
+func isReady(c *http.Client) bool { return true }
+
+func hasItems(c *http.Client) bool { return true }
+
+// Pagination repeats on success: hot, even with a wait.
+func paginate(c *http.Client, u string) {
+	for { // want `hot loop`
+		p, err := list(c, u)
+		if err != nil {
+			return
+		}
+		if p.Next == "" {
+			break
+		}
+		u = p.Next
+		time.Sleep(time.Second)
+	}
+	for { // want `hot loop`
+		p, err := list(c, u)
+		if err != nil {
+			return
+		}
+		if !p.HasMore {
+			break
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Polling until a status word or a name says the answer came.
+func pollStatus(c *http.Client) {
+	for { // want `bounded retry loop`
+		st := status(c)
+		if st == "Succeeded" {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+	for { // want `bounded retry loop`
+		if st := status(c); st != "Running" {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+	for { // want `bounded retry loop`
+		if isReady(c) {
+			return
+		}
+		time.Sleep(time.Second)
+	}
+	for { // want `hot loop`
+		if hasItems(c) { // says nothing of success
+			return
+		}
+		time.Sleep(time.Second)
+	}
+}
