@@ -12,16 +12,45 @@
 // defined types, function values assigned once), and drops constructions
 // that are cached:
 //
-//   - retained: stored, directly or through a local temporary, in a
-//     package-level variable, a field of a long-lived value (a receiver
-//     or captured struct of a non-handler function), or a map or slice
-//     element whose map is declared outside the loop or function;
+//   - retained: the value that owns the pool, or a value that holds it
+//     (decided by types: a client holding the transport, a struct or
+//     option struct around it, the result of a constructor or wrapper
+//     given it, an interface it implements), is stored, directly or
+//     through local temporaries, in a package-level variable, a field of
+//     a long-lived value (a receiver or captured struct of a non-handler
+//     function), a map or slice element whose map is declared outside the
+//     loop or function, or the receiver of a setter that can hold it
+//     (queue.SetClient(c) on a retained queue). Storing an unrelated
+//     result of a call that built a pool (an int, a parsed body, an
+//     *http.Response) retains nothing: the call is still reported;
 //   - lazily initialized: under an "if x == nil" check of a package-level
 //     variable or a field, or inside a function literal given to
-//     sync.Once.Do, sync.OnceValue, sync.OnceValues or sync.OnceFunc.
+//     sync.Once.Do, sync.OnceValue, sync.OnceValues or sync.OnceFunc;
+//   - after an early-return cache guard: an if statement that returns the
+//     cached value when there is one (if p.client != nil { return
+//     p.client }; if v, ok := cache[k]; ok { return v }; a fresh cached
+//     token), in a function that then stores into that cache: what
+//     follows the guard is a lazy singleton or a keyed cache, also when
+//     the value reaches the cache through a constructor, and for a
+//     one-shot result cached so.
 //
-// Returning the value is not retaining it: a function that returns a new
-// client on every call carries the fact.
+// A hot loop that fills a collection declared before it in a function
+// that is not per request builds a cache: it is silent in the loop, but
+// the function constructs on every call. Returning the value is not
+// retaining it: a function that returns a new client on every call
+// carries the fact. A function literal that the function calls (at once,
+// with go or defer, or after assigning it to a local) is part of it: a
+// transport built in newRT := func() http.RoundTripper {...} makes the
+// client given newRT() own its pool.
+//
+// In a dependency (a module with a version, or the standard library),
+// only constructions the caller controls count: unconditional ones and
+// the defaults taken when an option or parameter is nil or zero (if
+// opts.Transport == nil { t = &http.Transport{} }); a branch on
+// environment or content (a value starting with "env://", a flag read
+// from a file) does not make a getter construct on every call. A fact's
+// sites are "file:line:col" in the user's module and
+// "module@version/path:line" in a dependency.
 //
 // It exports a *Constructs fact for every function or method, in every
 // package (the user's, helper libraries, the Azure SDK, the standard

@@ -32,10 +32,32 @@
 //   - a function of another package given to such a registration
 //     (lambda.Start(handler.Handle)): the argument itself, so that the
 //     construction the function performs on every call is reported there;
-//   - loop bodies (for, range) anywhere, also in main, and goroutines
-//     started in loops; a loop that receives from Azure Service Bus, Event
-//     Hubs, NATS pull subscriptions or a Kafka partition is labelled as that
-//     message loop;
+//   - bodies of hot loops (for, range) anywhere, also in main, and
+//     goroutines started in them; a loop that receives from Azure Service
+//     Bus, Event Hubs, NATS pull subscriptions or a Kafka partition is
+//     labelled as that message loop. Three kinds of loop are not hot
+//     (policy.LoopShape.Kind, shared with the Python pass) and are no
+//     context of their own: what runs in them belongs to the code around
+//     them, so a construction there makes the function construct on
+//     every call, and inside a handler it is "in the handler":
+//     bounded retry and fallback loops, whose every successful
+//     iteration leaves the loop (if err == nil { return resp, nil }; if
+//     err != nil { continue } ... return; a poll that breaks once a
+//     status word, a status code or a call's name says the answer came),
+//     bounded by a constant count, a range over a collection, or any
+//     wait or backoff in the body; loops with a constant trip count of at
+//     most 10 (an integer literal or named constant bound with a
+//     constant step the body leaves alone, range over such an integer,
+//     an array, or a slice or map literal of at most 10 elements); paced
+//     loops, whose every iteration waits a constant 2 s or more at the top
+//     level of the body before any continue (time.Sleep, a receive from
+//     a ticker or timer with a constant interval, for range ticker.C,
+//     time.Tick, a select on such a channel and ctx.Done()); and loops
+//     whose body cannot reach the next iteration (it ends in an
+//     unconditional break or return). Message loops and polling that are
+//     not paced, retries without a bound, and loops paced by a variable
+//     or faster than 2 s stay hot. Result.LoopShape and LoopKind expose
+//     the decision;
 //   - closures, goroutines and errgroup.Go literals inside a per-request
 //     context inherit it.
 //
