@@ -94,7 +94,8 @@ func loopLabel(loop inspector.Cursor) string {
 
 // forHeader reads a three-clause loop's header: a constant trip count
 // (for i := 0; i < 3; i++, with constants or literals and a constant
-// step), or a bound on a collection's length (i < len(xs)).
+// step), or a finite count (i < len(xs), i < n: bounded like a range
+// over a collection).
 func (r *Result) forHeader(n *ast.ForStmt, s *policy.LoopShape) {
 	if n.Cond == nil {
 		return // for {}: unbounded
@@ -114,15 +115,17 @@ func (r *Result) forHeader(n *ast.ForStmt, s *policy.LoopShape) {
 		if isLenCall(info, y) {
 			s.OverCollection = true // i < len(xs): over a collection
 		}
-		if v == nil || !ok || !okStep || info.ObjectOf(identOf(x)) != v {
+		if v == nil || !okStep || info.ObjectOf(identOf(x)) != v || assignedIn(info, n.Body, v) {
 			continue
 		}
-		bound, isConst := constInt(info, y)
-		if !isConst || assignedIn(info, n.Body, v) {
+		if bound, isConst := constInt(info, y); isConst && ok {
+			if t := trips(start, bound, step, op); t >= 0 && (s.Trips < 0 || t < s.Trips) {
+				s.Trips = t
+			}
 			continue
 		}
-		if t := trips(start, bound, step, op); t >= 0 && (s.Trips < 0 || t < s.Trips) {
-			s.Trips = t
+		if step > 0 && (op == token.LSS || op == token.LEQ) || step < 0 && (op == token.GTR || op == token.GEQ) {
+			s.OverCollection = true // i < n: finite, like range(n)
 		}
 	}
 }
@@ -290,6 +293,7 @@ func (r *Result) rangeHeader(n *ast.RangeStmt, s *policy.LoopShape) {
 	case *types.Basic:
 		switch {
 		case u.Info()&types.IsInteger != 0:
+			s.OverCollection = true // range n: finite
 			if c, ok := constInt(info, n.X); ok {
 				s.Trips = clampTrips(c)
 			}

@@ -118,13 +118,25 @@ func retryTight(c *http.Client, u string) *http.Response {
 	}
 }
 
-// Counted by a variable, no wait: unbounded by the rules.
+// Counted by a variable: finite, like a range over a collection.
 func retryN(c *http.Client, u string, n int) *http.Response {
+	for i := 0; i < n; i++ { // want `bounded retry loop`
+		resp, err := c.Get(u)
+		if err == nil {
+			return resp
+		}
+	}
+	return nil
+}
+
+// A counter the body changes bounds nothing.
+func retryCounterChanged(c *http.Client, u string, n int) *http.Response {
 	for i := 0; i < n; i++ { // want `hot loop`
 		resp, err := c.Get(u)
 		if err == nil {
 			return resp
 		}
+		i = 0
 	}
 	return nil
 }
