@@ -484,13 +484,10 @@ func (w *flow) branch(s *ast.BranchStmt, failing bool, c ctl) (bool, bool) {
 	return false, false
 }
 
-// switchStmt walks an expression switch. In a switch without a tag, a
-// case is reached only when the cases before it did not hold, and its
-// own condition holds.
+// switchStmt walks an expression switch. A case is reached only when
+// the cases before it did not hold, and its own condition holds (tag ==
+// value for a tagged switch: switch resp.StatusCode { case 200: ... }).
 func (w *flow) switchStmt(s *ast.SwitchStmt, failing bool, c ctl) (bool, bool) {
-	if s.Tag != nil {
-		return w.clauses(s.Body, failing, c, false)
-	}
 	out := &swFallOut{}
 	falls, allFailing := false, true
 	join := func(f, fl bool) {
@@ -499,26 +496,19 @@ func (w *flow) switchStmt(s *ast.SwitchStmt, failing bool, c ctl) (bool, bool) {
 			allFailing = allFailing && fl
 		}
 	}
-	before := failing // a case after one that failed on success is on failure
-	hasDefault := false
+	before := failing // a later case is reached after the earlier ones failed
 	var deflt *ast.CaseClause
 	for _, st := range s.Body.List {
 		cc := st.(*ast.CaseClause)
 		if cc.List == nil {
-			hasDefault, deflt = true, cc
+			deflt = cc
 			continue
 		}
-		enter := before
-		if len(cc.List) == 1 {
-			thenPol, elsePol := w.cond(cc.List[0])
-			enter = enter || thenPol == failure
-			join(w.stmts(cc.Body, enter, ctl{nested: c.nested, sw: out}))
-			before = before || elsePol == failure
-			continue
-		}
-		join(w.stmts(cc.Body, enter, ctl{nested: c.nested, sw: out}))
+		then, els := w.caseCond(s.Tag, cc.List)
+		join(w.stmts(cc.Body, before || then == failure, ctl{nested: c.nested, sw: out}))
+		before = before || els == failure
 	}
-	if hasDefault {
+	if deflt != nil {
 		join(w.stmts(deflt.Body, before, ctl{nested: c.nested, sw: out}))
 	} else {
 		join(true, before)
@@ -527,6 +517,25 @@ func (w *flow) switchStmt(s *ast.SwitchStmt, failing bool, c ctl) (bool, bool) {
 		join(true, out.failing)
 	}
 	return falls, falls && allFailing
+}
+
+// caseCond is the polarity of a case clause's condition: any of its
+// expressions holds (or of tag == value for a tagged switch).
+func (w *flow) caseCond(tag ast.Expr, list []ast.Expr) (then, els pol) {
+	for i, e := range list {
+		var t, el pol
+		if tag != nil {
+			t, el = w.compare(&ast.BinaryExpr{X: tag, OpPos: e.Pos(), Op: token.EQL, Y: e})
+		} else {
+			t, el = w.cond(e)
+		}
+		if i == 0 {
+			then, els = t, el
+			continue
+		}
+		then, els = or(then, t), and(els, el)
+	}
+	return then, els
 }
 
 // clauses walks the clauses of a tagged or type switch, or a select;

@@ -466,3 +466,39 @@ func pollStatus(c *http.Client) {
 		time.Sleep(time.Second)
 	}
 }
+
+// ---- a tagged switch on the status ----
+
+func retryStatus(c *http.Client, req *http.Request) *http.Response {
+	for { // want `bounded retry loop`
+		resp, err := c.Do(req)
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		switch resp.StatusCode {
+		case http.StatusOK:
+			return resp
+		case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+			time.Sleep(time.Second)
+			continue
+		default:
+			return nil
+		}
+	}
+}
+
+func processStatus(c *http.Client, urls []string) {
+	for _, u := range urls { // want `hot loop`
+		resp, err := c.Get(u)
+		if err != nil {
+			continue
+		}
+		switch resp.StatusCode {
+		case http.StatusOK:
+			resp.Body.Close() // success goes on to the next URL
+		case http.StatusNotFound:
+			return
+		}
+	}
+}
