@@ -164,6 +164,9 @@ func (a *analyzer) isCacheGuard(block inspector.Cursor, ifs *ast.IfStmt) bool {
 		return false
 	}
 	for _, r := range ret.Results {
+		if t := a.pass.TypesInfo.TypeOf(r); t == nil || isErrorType(t) {
+			continue // an error kept from before is no cached value
+		}
 		if target := a.cachedTarget(fn, ifs, r); target != nil && a.storesAfter(fn, target, ifs.End()) {
 			return true
 		}

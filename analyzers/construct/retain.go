@@ -48,7 +48,11 @@ func (a *analyzer) retained(cur inspector.Cursor, p *pool, depth int) keep {
 		return keepNone
 	}
 	if depth == 0 {
-		t := a.pass.TypesInfo.TypeOf(cur.Node().(ast.Expr))
+		e, ok := cur.Node().(ast.Expr)
+		if !ok {
+			return keepNone
+		}
+		t := a.pass.TypesInfo.TypeOf(e)
 		if !a.holds(t, p) {
 			return keepNone // an unrelated result of a call that built a pool
 		}
