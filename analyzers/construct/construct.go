@@ -66,6 +66,9 @@ type Constructs struct {
 	// ("net/http.Transport"): a caller's value that holds none of them
 	// (an int, a parsed body) does not retain the pool.
 	Types []string
+	// Returns is set when the function returns the pool, or a value
+	// holding it (through interfaces and wrappers the types do not show).
+	Returns bool
 }
 
 // AFact marks Constructs as a fact.
@@ -159,6 +162,12 @@ type analyzer struct {
 	holdsMemo    map[holdsKey]bool
 	guardMemo    map[ast.Node]int // firstGuard's answers, by block
 	lookupMemo   map[ast.Node]map[types.Object]types.Object
+	litMemo      map[ast.Node][]inspector.Cursor // litCalls' answers
+	// returns: the function returns a pool it builds, or a value
+	// holding it; hitReturn is set by a retention walk that reaches a
+	// return of its function.
+	returns   map[*types.Func]bool
+	hitReturn bool
 	pkgs         map[string]*types.Package
 	// dependency: the package is outside the user's module(s).
 	dependency bool
@@ -184,6 +193,8 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 		holdsMemo:    map[holdsKey]bool{},
 		guardMemo:    map[ast.Node]int{},
 		lookupMemo:   map[ast.Node]map[types.Object]types.Object{},
+		litMemo:      map[ast.Node][]inspector.Cursor{},
+		returns:      map[*types.Func]bool{},
 		dependency:   isDependency(pass),
 	}
 	if !a.relevant() {
@@ -443,64 +454,13 @@ func (a *analyzer) owner(cur inspector.Cursor) *types.Func {
 	return nil
 }
 
-// runsNow reports whether the function literal at lit runs whenever the
-// code around it does: called at once, started with go or defer, given
-// to errgroup or WaitGroup Go, or assigned to a local variable that the
-// function calls (design.md, "Closures are part of the function that
-// calls them").
-func (a *analyzer) runsNow(lit inspector.Cursor) bool {
-	switch lit.ParentEdgeKind() {
-	case edge.CallExpr_Fun:
-		return true // func(){...}(), go func(){...}(), defer func(){...}()
-	case edge.CallExpr_Args:
-		call := lit.Parent().Node().(*ast.CallExpr)
-		fn := typesx.StaticCallee(a.pass.TypesInfo, call)
-		return fn != nil && fn.Name() == "Go" && (typesx.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Go") || typesx.IsMethod(fn, "sync", "WaitGroup", "Go"))
-	}
-	v := a.closureVar(lit)
-	if v == nil {
-		return false
-	}
-	for _, u := range a.usesOf(v) {
-		if u.ParentEdgeKind() == edge.CallExpr_Fun {
-			return true
-		}
-	}
-	return false
-}
-
-// closureVar is the local variable a function literal is assigned to
-// (newRT := func() ... {...}; var f = func() {...}), or nil.
-func (a *analyzer) closureVar(lit inspector.Cursor) types.Object {
-	var id *ast.Ident
-	switch lit.ParentEdgeKind() {
-	case edge.AssignStmt_Rhs:
-		as := lit.Parent().Node().(*ast.AssignStmt)
-		if len(as.Lhs) == len(as.Rhs) {
-			id, _ = as.Lhs[lit.ParentEdgeIndex()].(*ast.Ident)
-		}
-	case edge.ValueSpec_Values:
-		vs := lit.Parent().Node().(*ast.ValueSpec)
-		if len(vs.Names) == len(vs.Values) {
-			id = vs.Names[lit.ParentEdgeIndex()]
-		}
-	}
-	if id == nil {
-		return nil
-	}
-	v, ok := a.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	if !ok || a.isPackageVar(v) || v.IsField() {
-		return nil
-	}
-	return v
-}
-
 // decideCaching decides, once every candidate is known, which are
 // cached: lazily initialized, after a cache guard, retained beyond the
 // call, or (in a dependency) built on a path the caller does not
 // control; and which a loop keeps in a local collection.
 func (a *analyzer) decideCaching() {
 	a.localPools()
+	var decided []*candidate
 	for _, c := range a.cands {
 		switch {
 		case a.guarded(c.site.Cursor) || a.afterCacheGuard(c.site.Cursor):
@@ -508,14 +468,54 @@ func (a *analyzer) decideCaching() {
 		case a.dependency && !a.callerControlled(c.site.Cursor):
 			c.cache = true
 		default:
-			switch a.retained(c.site.Cursor, c.pool, 0) {
-			case keepLong:
-				c.cache = true
-			case keepCall:
-				c.collected = true
-			}
+			decided = append(decided, c)
 		}
 	}
+	// Whether a call's result holds the pool its callee built depends on
+	// whether the callee returns it, which its own candidates say:
+	// repeat until nothing changes.
+	for range 4 {
+		changed := false
+		clear(a.retainedMemo)
+		for _, c := range decided {
+			a.hitReturn = false
+			k := a.keepOf(c)
+			c.cache, c.collected = k == keepLong, k == keepCall
+			if a.hitReturn && c.decl != nil && !a.returns[c.decl] {
+				a.returns[c.decl], changed = true, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// keepOf decides how long a candidate's value is kept. A call's value
+// that neither is nor holds what its callee built (an int, a parsed
+// body), and whose callee does not return it, keeps nothing.
+func (a *analyzer) keepOf(c *candidate) keep {
+	e, ok := c.site.Cursor.Node().(ast.Expr)
+	if !ok {
+		return keepNone
+	}
+	t := a.pass.TypesInfo.TypeOf(e)
+	if !a.holds(t, c.pool) && !a.returnsPool(c) {
+		return keepNone
+	}
+	return a.retained(c.site.Cursor, c.pool.with(t), 0)
+}
+
+// returnsPool reports whether the function a candidate calls returns
+// the pool it builds, or a value holding it.
+func (a *analyzer) returnsPool(c *candidate) bool {
+	switch fn := c.site.Callee; {
+	case fn == nil:
+		return false
+	case c.site.Fact != nil && fn.Pkg() != a.pass.Pkg:
+		return c.site.Fact.Returns
+	}
+	return a.returns[c.site.Callee]
 }
 
 // localPools gives each call to a function of this package the pool its

@@ -48,6 +48,9 @@ func namedOf(t types.Type) *types.Named {
 // element of a tuple but error).
 func (p *pool) with(ts ...types.Type) *pool {
 	q := p
+	if q == nil {
+		q = &pool{}
+	}
 	for _, t := range ts {
 		if tup, ok := t.(*types.Tuple); ok {
 			for v := range tup.Variables() {

@@ -38,7 +38,7 @@ const (
 // and the calls that wrap them.
 const maxDepth = 4
 
-// retained says how long the value of the expression at cur, which
+// retained says how long the value of the expression at cur, which is or
 // holds the pool p, is kept: stored into a package-level variable, a
 // field, an element of a map or slice, directly, inside a composite
 // literal or append, through local variables, or through a constructor
@@ -46,17 +46,6 @@ const maxDepth = 4
 func (a *analyzer) retained(cur inspector.Cursor, p *pool, depth int) keep {
 	if depth > maxDepth {
 		return keepNone
-	}
-	if depth == 0 {
-		e, ok := cur.Node().(ast.Expr)
-		if !ok {
-			return keepNone
-		}
-		t := a.pass.TypesInfo.TypeOf(e)
-		if !a.holds(t, p) {
-			return keepNone // an unrelated result of a call that built a pool
-		}
-		p = p.with(t) // what holds the pool from here on
 	}
 	for {
 		parent := cur.Parent()
@@ -86,6 +75,8 @@ func (a *analyzer) retained(cur inspector.Cursor, p *pool, depth int) keep {
 			return a.retainedAssign(parent, cur, p, depth)
 		case edge.ValueSpec_Values:
 			return a.retainedSpec(parent, cur, p, depth)
+		case edge.ReturnStmt_Results:
+			return a.retainedReturn(parent, p, depth)
 		default:
 			return keepNone
 		}
@@ -267,16 +258,10 @@ func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, p *pool, d
 	if within(obj.Pos(), bodyOf(scope.Node())) {
 		return a.retainedVar(obj, site, p, depth) // policy.Local: follow it
 	}
-	perRequest := fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site)
-	if fnScope := a.funcScope(site); fnScope.Valid() && within(obj.Pos(), bodyOf(fnScope.Node())) {
-		// A local of the function declared before the loop: a
-		// collection the loop fills. Per request in a handler, and per
-		// iteration when declared in an outer hot loop.
-		if perRequest || a.inHotLoopAround(obj.Pos(), site) {
-			return keepNone
-		}
-		return max(keepCall, a.retainedVar(obj, site, p, depth))
+	if k, local := a.retainedCaptured(obj, site, p, depth); local {
+		return k
 	}
+	perRequest := fn != nil && a.hp.IsHandler(fn) || fn == nil && a.inHandlerLiteral(site)
 	// A receiver (policy.Field), or a parameter, a captured variable, a
 	// map made by the caller (policy.Outer): kept unless their holder is
 	// per request.
@@ -340,13 +325,55 @@ func (a *analyzer) innermostScope(site inspector.Cursor) (inspector.Cursor, *typ
 	return scope, nil
 }
 
+// retainedCaptured decides a store into obj when obj is a local of the
+// function the site runs in — its own, or one whose closure the site is
+// in and that runs it (design.md, "Closures are part of the function
+// that calls them"): a collection declared before the hot loop that
+// fills it, kept across the loop's iterations (keepCall), and beyond
+// the call if obj is itself kept. In a per-request function, or in a hot
+// loop around the site, the collection is per run. local is false when
+// obj is not such a local (a parameter, a receiver, a variable of the
+// code around a handler or a callback).
+func (a *analyzer) retainedCaptured(obj types.Object, site inspector.Cursor, p *pool, depth int) (k keep, local bool) {
+	for c := range site.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			if !within(obj.Pos(), n.Body) {
+				return keepNone, false
+			}
+			fn, _ := a.pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if fn != nil && a.hp.IsHandler(fn) || a.inHotLoopAround(obj.Pos(), site) {
+				return keepNone, true
+			}
+			return max(keepCall, a.retainedVar(obj, site, p, depth)), true
+		case *ast.FuncLit:
+			handler := a.isHandlerLiteral(c)
+			if within(obj.Pos(), n.Body) {
+				if handler || a.inHotLoopAround(obj.Pos(), site) {
+					return keepNone, true
+				}
+				return max(keepCall, a.retainedVar(obj, site, p, depth)), true
+			}
+			if handler || !a.runsNow(c) {
+				return keepNone, false // obj outlives the runs of a handler or a callback
+			}
+		}
+	}
+	return keepNone, false
+}
+
 // inHotLoopAround reports whether pos is in the body of a hot loop
-// around site, within its function.
+// around site, within its function and the closures it runs.
 func (a *analyzer) inHotLoopAround(pos token.Pos, site inspector.Cursor) bool {
 	for c := range site.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch c.Node().(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
+		case *ast.FuncDecl:
 			return false
+		case *ast.FuncLit:
+			if a.isHandlerLiteral(c) || !a.runsNow(c) {
+				return false
+			}
+			continue
 		}
 		if within(pos, bodyOf(c.Node())) && a.hp.HotLoop(c) {
 			return true
@@ -368,10 +395,16 @@ func (a *analyzer) funcScope(site inspector.Cursor) inspector.Cursor {
 // around site is handler-shaped.
 func (a *analyzer) inHandlerLiteral(site inspector.Cursor) bool {
 	for c := range site.Enclosing((*ast.FuncLit)(nil)) {
-		ctx, ok := a.hp.ContextOf(c.ChildAt(edge.FuncLit_Body, -1))
-		return ok && ctx.Kind == hotpath.Handler && ctx.Node == c.Node()
+		return a.isHandlerLiteral(c)
 	}
 	return false
+}
+
+// isHandlerLiteral reports whether the function literal at lit is a
+// per-request context of its own.
+func (a *analyzer) isHandlerLiteral(lit inspector.Cursor) bool {
+	ctx, ok := a.hp.ContextOf(lit.ChildAt(edge.FuncLit_Body, -1))
+	return ok && ctx.Kind == hotpath.Handler && ctx.Node == lit.Node()
 }
 
 func hasServeHTTP(t types.Type) bool {

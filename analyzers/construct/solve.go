@@ -140,6 +140,7 @@ func (a *analyzer) factFor(fn *types.Func, c *candidate) *Constructs {
 	if c.pool != nil {
 		f.Types = slices.Clone(c.pool.names)
 	}
+	f.Returns = a.returns[fn]
 	if len(f.Sites) > maxSites {
 		f.Sites = f.Sites[:maxSites]
 	}

@@ -175,3 +175,60 @@ func Enqueue(w http.ResponseWriter, r *http.Request) {
 	q := &Queue{}
 	q.SetClient(&http.Client{}) // want `^http.Client created in HTTP handler Enqueue`
 }
+
+// ---- values returned by closures: followed to the calls that run them ----
+
+type Notifier interface{ Notify() }
+
+type webhook struct{ c *http.Client }
+
+func (webhook) Notify() {}
+
+func newWebhook(u string) (Notifier, error) {
+	return webhook{c: &http.Client{Transport: &http.Transport{}}}, nil
+}
+
+type Integration struct {
+	n    Notifier
+	name string
+}
+
+// buildIntegrations keeps the notifiers in the list it returns: a cache
+// for its caller, built on every call.
+func buildIntegrations(urls []string) []Integration {
+	var out []Integration
+	add := func(name string, f func() (Notifier, error)) {
+		n, err := f()
+		if err != nil {
+			return
+		}
+		out = append(out, Integration{n: n, name: name})
+	}
+	for _, u := range urls {
+		add("webhook", func() (Notifier, error) { return newWebhook(u) })
+	}
+	return out
+}
+
+var integrations = map[string][]Integration{}
+
+func reload(names []string) {
+	for _, n := range names {
+		integrations[n] = buildIntegrations(nil)
+	}
+}
+
+func Reload(w http.ResponseWriter, r *http.Request) {
+	buildIntegrations(nil) // want `^http.Transport built by buildIntegrations → newWebhook in HTTP handler Reload`
+}
+
+// notifyAll drops what the callback returns: one notifier per URL.
+func notifyAll(urls []string) {
+	call := func(f func() (Notifier, error)) {
+		n, _ := f()
+		n.Notify()
+	}
+	for _, u := range urls {
+		call(func() (Notifier, error) { return newWebhook(u) }) // want `^http.Transport built by newWebhook in loop body`
+	}
+}
