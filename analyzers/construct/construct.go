@@ -168,7 +168,7 @@ type analyzer struct {
 	// return of its function.
 	returns   map[*types.Func]bool
 	hitReturn bool
-	pkgs         map[string]*types.Package
+	pkgs      map[string]*types.Package
 	// dependency: the package is outside the user's module(s).
 	dependency bool
 }
