@@ -20,8 +20,8 @@ type pool struct {
 // maxPoolNames bounds a pool's names (and a fact's Types).
 const maxPoolNames = 6
 
-// typeKey is the qualified name of t's named type, through pointers and
-// aliases, or "".
+// typeKey is the qualified name of t's named type, through pointers,
+// aliases and the elements of collections, or "".
 func typeKey(t types.Type) string {
 	n := namedOf(t)
 	if n == nil || n.Obj().Pkg() == nil {
@@ -34,6 +34,14 @@ func namedOf(t types.Type) *types.Named {
 	for t != nil {
 		switch u := types.Unalias(t).(type) {
 		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem() // []notify.Integration: what each element is
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		case *types.Chan:
 			t = u.Elem()
 		case *types.Named:
 			return u.Origin()

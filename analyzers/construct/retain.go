@@ -244,7 +244,7 @@ func (a *analyzer) retainedRoot(id *ast.Ident, site inspector.Cursor, p *pool, d
 	if id == nil {
 		return keepNone
 	}
-	obj := a.pass.TypesInfo.Uses[id]
+	obj := a.pass.TypesInfo.ObjectOf(id) // a use, or the definition in x := make(...)
 	if obj == nil {
 		return keepNone
 	}

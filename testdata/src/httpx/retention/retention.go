@@ -232,3 +232,20 @@ func notifyAll(urls []string) {
 		call(func() (Notifier, error) { return newWebhook(u) }) // want `^http.Transport built by newWebhook in loop body`
 	}
 }
+
+// A collection defined by := and then stored is kept with it.
+func reloadDefined(names []string) {
+	for _, n := range names {
+		got := buildIntegrations(nil)
+		integrations[n] = got
+	}
+}
+
+func countIntegrations(names []string) int {
+	total := 0
+	for range names {
+		got := buildIntegrations(nil) // want `^http.Transport built by buildIntegrations → newWebhook in loop body`
+		total += len(got)
+	}
+	return total
+}
