@@ -546,13 +546,15 @@ func (w *flow) clauses(body *ast.BlockStmt, failing bool, c ctl, isSelect bool) 
 	falls, allFailing, hasDefault := false, true, false
 	for _, st := range body.List {
 		var list []ast.Stmt
+		enter := failing
 		switch cl := st.(type) {
 		case *ast.CaseClause:
 			list, hasDefault = cl.Body, hasDefault || cl.List == nil
 		case *ast.CommClause:
 			list = cl.Body
+			enter = enter || isDoneRecv(w.info, commRecv(cl.Comm)) // canceled: no success
 		}
-		if f, fl := w.stmts(list, failing, ctl{nested: c.nested, sw: out}); f {
+		if f, fl := w.stmts(list, enter, ctl{nested: c.nested, sw: out}); f {
 			falls, allFailing = true, allFailing && fl
 		}
 	}
@@ -952,18 +954,10 @@ func (r *Result) selectWait(s *ast.SelectStmt) time.Duration {
 	var pace time.Duration
 	for _, st := range s.Body.List {
 		cc := st.(*ast.CommClause)
-		var recv ast.Expr
-		switch comm := cc.Comm.(type) {
-		case *ast.ExprStmt:
-			recv = comm.X
-		case *ast.AssignStmt:
-			if len(comm.Rhs) == 1 {
-				recv = comm.Rhs[0]
-			}
-		}
+		recv := commRecv(cc.Comm)
 		ue, ok := ast.Unparen(recv).(*ast.UnaryExpr)
 		switch {
-		case ok && ue.Op == token.ARROW && r.isDone(ue.X):
+		case isDoneRecv(r.pass.TypesInfo, recv):
 			continue // ctx.Done(): the loop ends
 		case ok && ue.Op == token.ARROW:
 			if d, ok := r.timeChanPeriod(ue.X); ok {
@@ -981,10 +975,15 @@ func (r *Result) selectWait(s *ast.SelectStmt) time.Duration {
 	return pace
 }
 
-// isDone reports whether e is a call of a Done method returning a
-// <-chan struct{}: a context's, or a stop signal's of the same shape.
-func (r *Result) isDone(e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
+// isDoneRecv reports whether e receives from a call of a Done method
+// returning a <-chan struct{}: a context's, or a stop signal's of the
+// same shape.
+func isDoneRecv(info *types.Info, e ast.Expr) bool {
+	ue, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || ue.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(ue.X).(*ast.CallExpr)
 	if !ok {
 		return false
 	}
@@ -992,12 +991,25 @@ func (r *Result) isDone(e ast.Expr) bool {
 	if !ok || sel.Sel.Name != "Done" {
 		return false
 	}
-	ch, ok := types.Unalias(r.pass.TypesInfo.TypeOf(call)).(*types.Chan)
+	ch, ok := types.Unalias(info.TypeOf(call)).(*types.Chan)
 	if !ok {
 		return false
 	}
 	st, ok := ch.Elem().Underlying().(*types.Struct)
 	return ok && st.NumFields() == 0
+}
+
+// commRecv is the receive expression of a select case, or nil.
+func commRecv(comm ast.Stmt) ast.Expr {
+	switch comm := comm.(type) {
+	case *ast.ExprStmt:
+		return comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			return comm.Rhs[0]
+		}
+	}
+	return nil
 }
 
 // endsLoop reports whether a clause body ends in a return or a call that

@@ -502,3 +502,22 @@ func processStatus(c *http.Client, urls []string) {
 		}
 	}
 }
+
+// ---- a canceled context is no success ----
+
+func retryUntilCanceled(ctx context.Context, c *http.Client, u string, d time.Duration) error {
+	tick := time.NewTicker(d)
+	defer tick.Stop()
+	for { // want `bounded retry loop`
+		select {
+		case <-tick.C:
+			if _, err := c.Get(u); err == nil {
+				return nil
+			}
+		case <-ctx.Done(): // canceled: the next check returns
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+}
