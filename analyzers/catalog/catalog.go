@@ -37,12 +37,26 @@
 // http.Client with a nil Transport, an Azure client with default
 // options), FreshTransport (a shared-pool construction whose options or
 // fields carry a pool built right there), KeepAliveOff (a pool configured
-// never to keep a connection alive). Rule.Level(lang, variant) is the
-// only place that maps them to a Level.
+// never to keep a connection alive), CloseRequest (one request asks for
+// its connection to be closed). Rule.Level(lang, variant) is the only
+// place that maps them to a Level.
+//
+// # Settings
+//
+// A setting row says that a field, keyword argument or header set to a
+// constant switches connection reuse off (DisableKeepAlives: true on an
+// http.Transport, force_close=True on an aiohttp TCPConnector, a
+// "Connection: close" header on a request). Its scope says where it is a
+// finding: Anywhere (the pool itself is configured that way: its variant
+// is KeepAliveOff) or PerRequest (one request asks for it: CloseRequest,
+// a finding only in a per-request context). The Go and Python matchers
+// for settings, and the KeepAliveOff variant of a construction whose
+// literal carries an Anywhere setting, are derived from these rows.
 package catalog
 
 import (
 	"fmt"
+	"strings"
 )
 
 // Level is how loud a finding is, using SARIF's vocabulary.
@@ -108,10 +122,11 @@ const (
 	SharedPool
 	FreshTransport
 	KeepAliveOff
+	CloseRequest
 	numVariants
 )
 
-var variantNames = [numVariants]string{"default", "own-pool", "shared-pool", "fresh-transport", "keepalive-off"}
+var variantNames = [numVariants]string{"default", "own-pool", "shared-pool", "fresh-transport", "keepalive-off", "close-request"}
 
 func (v Variant) String() string {
 	if v < numVariants {
@@ -127,7 +142,7 @@ func ParseVariant(s string) (Variant, error) {
 			return Variant(i), nil
 		}
 	}
-	return 0, fmt.Errorf("bad variant %q: want one of default, own-pool, shared-pool, fresh-transport, keepalive-off", s)
+	return 0, fmt.Errorf("bad variant %q: want one of %s", s, strings.Join(variantNames[:], ", "))
 }
 
 // Rule IDs that code refers to (tests, and the few places that need a
@@ -138,4 +153,40 @@ const (
 	SNAT003 = "SNAT003"
 	SNAT004 = "SNAT004"
 	SNAT005 = "SNAT005"
+	SNAT008 = "SNAT008"
 )
+
+// Scope is where a setting row's setting is a finding.
+type Scope uint8
+
+// The scopes. ScopeNone is the zero value: a construction row.
+const (
+	ScopeNone Scope = iota
+	// Anywhere: the pool, connector or session itself is configured
+	// never to keep a connection alive; a finding wherever it is built
+	// (package or module level too).
+	Anywhere
+	// PerRequest: one request asks for its connection to be closed; a
+	// finding only in a per-request context.
+	PerRequest
+)
+
+var scopeNames = map[string]Scope{"anywhere": Anywhere, "per-request": PerRequest}
+
+func (s Scope) String() string {
+	for n, v := range scopeNames {
+		if v == s {
+			return n
+		}
+	}
+	return "none"
+}
+
+// Variant is the variant of a setting of scope s: KeepAliveOff for the
+// pool configured so (Anywhere), CloseRequest for one request.
+func (s Scope) Variant() Variant {
+	if s == PerRequest {
+		return CloseRequest
+	}
+	return KeepAliveOff
+}

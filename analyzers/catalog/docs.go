@@ -101,6 +101,9 @@ func rowDoc(group []*Row) string {
 		}
 	}
 	name := strings.Join(names, ", ")
+	if r.IsSetting() {
+		return name + ": " + settingDoc(r)
+	}
 	var notes []string
 	if r.What != "" {
 		notes = append(notes, "builds "+r.What)
@@ -117,9 +120,6 @@ func rowDoc(group []*Row) string {
 		}
 		notes = append(notes, s)
 	}
-	if r.KeepAliveOff != "" {
-		notes = append(notes, "`"+r.KeepAliveOff+": true` turns keep-alives off")
-	}
 	if r.Copy {
 		notes = append(notes, "a copy of its receiver, like a literal")
 	}
@@ -127,6 +127,23 @@ func rowDoc(group []*Row) string {
 		return name
 	}
 	return name + ": " + strings.Join(notes, "; ")
+}
+
+// settingDoc describes a setting row for the docs.
+func settingDoc(r *Row) string {
+	var s string
+	switch {
+	case r.Header != "" && r.Lang == Go:
+		s = "header `" + r.Header + ": " + r.Value + "` in its `" + r.Field + "`"
+	case r.Header != "":
+		s = "header `" + r.Header + ": " + r.Value + "` in `" + r.Field + "=`"
+	default:
+		s = "`" + r.SettingText() + "`"
+	}
+	if r.Scope == PerRequest {
+		return s + ", in a per-request context"
+	}
+	return s + ", anywhere"
 }
 
 // SilentDoc lists the silent rows (never reported) as a Markdown list.

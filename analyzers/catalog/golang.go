@@ -32,6 +32,9 @@ type goIndex struct {
 	globs map[string][]*Row // by package: rows whose name holds "*"
 	wild  []*Row            // rows whose package holds a "*" element
 	pkgs  []string          // packages (or patterns) of the reporting rows
+	// settings are the setting rows by package and field name (their
+	// packages hold no "*").
+	settings map[goKey][]*Row
 }
 
 var builtinGo = sync.OnceValue(func() *goIndex { return newGoIndex(BuiltinRows()) })
@@ -46,9 +49,17 @@ func NewGoCatalog(extra []*Row) GoCatalog {
 }
 
 func newGoIndex(rows []*Row) *goIndex {
-	idx := &goIndex{exact: map[goKey][]*Row{}, globs: map[string][]*Row{}}
+	idx := &goIndex{exact: map[goKey][]*Row{}, globs: map[string][]*Row{}, settings: map[goKey][]*Row{}}
 	for _, r := range rows {
 		if r.Lang != Go || !r.valid() {
+			continue
+		}
+		if r.IsSetting() {
+			if !hasStar(r.Package) {
+				k := goKey{pkg: r.Package, name: r.Field}
+				idx.settings[k] = append(idx.settings[k], r)
+				idx.pkgs = append(idx.pkgs, r.Package)
+			}
 			continue
 		}
 		switch {
@@ -206,4 +217,60 @@ func (c GoCatalog) callRow(fn *types.Func) *Row {
 		return nil
 	}
 	return c.index().lookup(fn.Pkg().Path(), typesx.RecvTypeName(fn), fn.Name())
+}
+
+// GoSetting is a setting found by Field: its row, and what it is set on
+// ("http.Transport").
+type GoSetting struct {
+	Row *Row
+	On  string
+}
+
+// Field returns the setting rows of the struct field v: rows whose type
+// (Name, in v's package) has v among its fields, also when v is reached
+// through a defined type over it or an embedding struct (the field
+// object is the same). A look-alike field of another type matches
+// nothing.
+func (c GoCatalog) Field(v *types.Var) []GoSetting {
+	if v == nil || !v.IsField() || v.Pkg() == nil {
+		return nil
+	}
+	rows := c.index().settings[goKey{pkg: v.Pkg().Path(), name: v.Name()}]
+	var out []GoSetting
+	for _, r := range rows {
+		tn, ok := v.Pkg().Scope().Lookup(r.Name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		s, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range s.Fields() {
+			if f == v {
+				out = append(out, GoSetting{Row: r, On: cmpOr(r.What, v.Pkg().Name()+"."+r.Name)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TypeSettings are the Anywhere setting rows of the type named name in
+// package pkg: a literal of it that sets one makes its construction the
+// KeepAliveOff variant.
+func (c GoCatalog) TypeSettings(pkg, name string) []*Row {
+	var out []*Row
+	for k, rows := range c.index().settings {
+		if k.pkg != pkg {
+			continue
+		}
+		for _, r := range rows {
+			if r.Name == name && r.Scope == Anywhere {
+				out = append(out, r)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Row) int { return a.Line - b.Line })
+	return out
 }

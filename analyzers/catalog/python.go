@@ -25,6 +25,19 @@ type PyMatcher struct {
 type pyIndex struct {
 	exact map[string][]*Row // "module.name" of rows without wildcards
 	globs map[string][]*Row // by the module's first segment ("" when it is a wildcard)
+	// settings are the setting rows: by "module.name" when they hold no
+	// wildcard, else in settingGlobs.
+	settings     map[string][]*Row
+	settingGlobs []*Row
+	keys         SettingKeys
+}
+
+// SettingKeys are what phase 1 of the Python pass keeps of keyword
+// arguments and attribute stores: the fields (keywords, attributes) and
+// the headers (lowercase) of the setting rows.
+type SettingKeys struct {
+	Fields  map[string]bool
+	Headers map[string]bool
 }
 
 var builtinPy = sync.OnceValue(func() *pyIndex { return newPyIndex(BuiltinRows()) })
@@ -39,9 +52,23 @@ func NewPyMatcher(extra []*Row) *PyMatcher {
 }
 
 func newPyIndex(rows []*Row) *pyIndex {
-	idx := &pyIndex{exact: map[string][]*Row{}, globs: map[string][]*Row{}}
+	idx := &pyIndex{exact: map[string][]*Row{}, globs: map[string][]*Row{}, settings: map[string][]*Row{},
+		keys: SettingKeys{Fields: map[string]bool{}, Headers: map[string]bool{}}}
 	for _, r := range rows {
 		if r.Lang != Python || !r.valid() {
+			continue
+		}
+		if r.IsSetting() {
+			idx.keys.Fields[r.Field] = true
+			if r.Header != "" {
+				idx.keys.Headers[strings.ToLower(r.Header)] = true
+			}
+			if hasStar(r.Package) || hasStar(r.Name) {
+				idx.settingGlobs = append(idx.settingGlobs, r)
+			} else {
+				k := r.Package + "." + r.Name
+				idx.settings[k] = append(idx.settings[k], r)
+			}
 			continue
 		}
 		if !hasStar(r.Package) && !hasStar(r.Name) {
@@ -112,6 +139,38 @@ func (idx *pyIndex) candidates(mod, name string) []*Row {
 			if matchName(r.Name, name) && matchModule(r.Package, mod) {
 				out = append(out, r)
 			}
+		}
+	}
+	return out
+}
+
+// SettingKeys returns the fields and headers of the setting rows.
+func (m *PyMatcher) SettingKeys() SettingKeys { return m.index().keys }
+
+// Settings returns the setting rows of field on the qualified name q: a
+// call of q given the keyword argument field, or (attr) an instance of
+// the class (or factory) q whose attribute field is set. An attribute
+// matches only rows whose scope is Anywhere: what is stored on the
+// object lasts as long as it does.
+func (m *PyMatcher) Settings(q, field string, attr bool) []*Row {
+	idx := m.index()
+	i := strings.LastIndexByte(q, '.')
+	if i <= 0 {
+		return nil
+	}
+	mod, name := q[:i], q[i+1:]
+	var out []*Row
+	keep := func(r *Row) {
+		if r.Field == field && (!attr || r.Scope == Anywhere) {
+			out = append(out, r)
+		}
+	}
+	for _, r := range idx.settings[q] {
+		keep(r)
+	}
+	for _, r := range idx.settingGlobs {
+		if matchName(r.Name, name) && matchModule(r.Package, mod) {
+			keep(r)
 		}
 	}
 	return out

@@ -41,9 +41,17 @@ type Row struct {
 	// ("HTTPClient" of s3.Options). Set to a pool built right there, the
 	// site is FreshTransport; to an existing one, SharedPool.
 	Option string
-	// KeepAliveOff is a boolean field that, set to a constant true, makes
-	// the construction the KeepAliveOff variant ("DisableKeepAlives").
-	KeepAliveOff string
+	// Field, Header, Value and Scope make a setting row (see the package
+	// doc, "Settings"): Field is the Go struct field of the type Name, or
+	// the Python keyword argument of the call Name (and, for a class, the
+	// attribute of its instances: session.headers), that set to the
+	// constant Value switches connection reuse off. With Header, Field
+	// holds a header map and Value is a token of that header's value
+	// (names and values compare case-insensitively). Variant is Scope's.
+	Field  string
+	Header string
+	Value  string
+	Scope  Scope
 	// Copy marks a method that returns a copy of its receiver
 	// ((*http.Transport).Clone): it is reported like a literal of the
 	// receiver's type.
@@ -51,6 +59,48 @@ type Row struct {
 
 	Source string // provider file or configuration file
 	Line   int    // line of the row in Source
+}
+
+// IsSetting reports whether r is a setting row.
+func (r *Row) IsSetting() bool { return r.Scope != ScopeNone }
+
+// MatchValue reports whether the constant v, normalised ("true",
+// "false", an integer in decimal, a string's content), set to the
+// setting's field (or, for a header row, as the header's value) is the
+// setting: a header value is a comma-separated list of tokens, one of
+// which must be Value.
+func (r *Row) MatchValue(v string) bool {
+	if r.Header == "" {
+		return strings.EqualFold(strings.TrimSpace(v), r.Value)
+	}
+	for _, tok := range strings.Split(v, ",") {
+		if strings.EqualFold(strings.TrimSpace(tok), r.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchHeader reports whether name is the header of a header row.
+func (r *Row) MatchHeader(name string) bool {
+	return r.Header != "" && strings.EqualFold(strings.TrimSpace(name), r.Header)
+}
+
+// SettingText shows the setting as its language writes it:
+// "DisableKeepAlives: true", "force_close=True", header "Connection:
+// close".
+func (r *Row) SettingText() string {
+	switch {
+	case r.Header != "":
+		return fmt.Sprintf("header %q", r.Header+": "+r.Value)
+	case r.Lang == Python:
+		v := r.Value
+		if v == "true" || v == "false" {
+			v = strings.ToUpper(v[:1]) + v[1:]
+		}
+		return r.Field + "=" + v
+	}
+	return r.Field + ": " + r.Value
 }
 
 // WhatOr is r.What, or the rule's noun.
@@ -113,7 +163,7 @@ func DecodeRows(n *yaml.Node, source string) ([]*Row, error) {
 }
 
 // rowKeys are the keys of a row, for error messages.
-const rowKeys = "lang, package, module, receiver, name, rule, silent, what, variant, pool, option, keepalive_off, copy"
+const rowKeys = "lang, package, module, receiver, name, rule, silent, what, variant, pool, option, copy, field, header, value, scope"
 
 // decodeRow decodes one row; a package, module or name list expands to
 // one row per combination.
@@ -169,8 +219,20 @@ func decodeRow(n *yaml.Node, source string) ([]*Row, error) {
 			proto.Pool, err = scalar(v)
 		case "option":
 			proto.Option, err = scalar(v)
-		case "keepalive_off":
-			proto.KeepAliveOff, err = scalar(v)
+		case "field":
+			proto.Field, err = scalar(v)
+		case "header":
+			proto.Header, err = scalar(v)
+		case "value":
+			proto.Value, err = settingValue(v)
+		case "scope":
+			var s string
+			if s, err = scalar(v); err == nil {
+				var ok bool
+				if proto.Scope, ok = scopeNames[s]; !ok {
+					err = rowErr(v, "bad scope %q: want anywhere or per-request", s)
+				}
+			}
 		case "copy":
 			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
 				err = rowErr(v, "copy: expected true or false")
@@ -209,6 +271,9 @@ func decodeRow(n *yaml.Node, source string) ([]*Row, error) {
 	case proto.Copy && proto.Receiver == "":
 		return nil, rowErr(n, "copy marks a method returning a copy of its receiver: it needs receiver")
 	}
+	if err := checkSetting(n, &proto, seen); err != nil {
+		return nil, err
+	}
 	if variantNode != nil && proto.Variant == FreshTransport {
 		return nil, rowErr(variantNode, "fresh-transport is found at the construction site; a row says shared-pool")
 	}
@@ -236,6 +301,42 @@ func decodeRow(n *yaml.Node, source string) ([]*Row, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkSetting validates a setting row (one with any of field, header,
+// value, scope) and gives it its scope's variant.
+func checkSetting(n *yaml.Node, r *Row, seen map[string]bool) error {
+	if !seen["field"] && !seen["header"] && !seen["value"] && !seen["scope"] {
+		return nil
+	}
+	switch {
+	case r.Field == "" || r.Value == "" || r.Scope == ScopeNone:
+		return rowErr(n, "a setting row needs field, value and scope (anywhere or per-request)")
+	case r.Rule == "":
+		return rowErr(n, "a setting row needs a rule")
+	case seen["variant"] || r.Pool != "" || r.Option != "" || r.Copy || r.Receiver != "":
+		return rowErr(n, "a setting row has no variant, pool, option, copy or receiver: its scope decides")
+	case !isIdentPattern(r.Field) || strings.Contains(r.Field, "*"):
+		return rowErr(n, "field %q: want a field, keyword or attribute name", r.Field)
+	}
+	r.Variant = r.Scope.Variant()
+	return nil
+}
+
+// settingValue reads a setting's value: a boolean, an integer or a
+// string, normalised as MatchValue compares it.
+func settingValue(n *yaml.Node) (string, error) {
+	s, err := scalar(n)
+	if err != nil {
+		return "", err
+	}
+	switch n.Tag {
+	case "!!bool":
+		return strings.ToLower(s), nil
+	case "!!int", "!!str":
+		return s, nil
+	}
+	return "", rowErr(n, "value: want true, false, an integer or a string")
 }
 
 func scalar(n *yaml.Node) (string, error) {

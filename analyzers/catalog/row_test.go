@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,13 @@ func TestDecodeRowErrors(t *testing.T) {
 		{"go partial wildcard package", "- {lang: go, package: a/b*, name: N, rule: SNAT001}", "wildcard is a whole element"},
 		{"bad module", "- {lang: python, module: \"a..b\", name: n, rule: SNAT002}", "dotted module name"},
 		{"empty list", "- {lang: python, module: [], name: n, rule: SNAT002}", "non-empty list"},
+		{"setting without scope", "- {lang: go, package: a/b, name: T, field: Off, value: true, rule: SNAT008}", "needs field, value and scope"},
+		{"setting without value", "- {lang: go, package: a/b, name: T, field: Off, scope: anywhere, rule: SNAT008}", "needs field, value and scope"},
+		{"setting with variant", "- {lang: go, package: a/b, name: T, field: Off, value: true, scope: anywhere, rule: SNAT008, variant: own-pool}", "its scope decides"},
+		{"bad scope", "- {lang: go, package: a/b, name: T, field: Off, value: true, scope: sometimes, rule: SNAT008}", `bad scope "sometimes"`},
+		{"header without field", "- {lang: python, module: m, name: f, header: Connection, value: close, scope: per-request, rule: SNAT008}", "needs field"},
+		{"setting without rule", "- {lang: go, package: a/b, name: T, field: Off, value: true, scope: anywhere, silent: x}", "needs a rule"},
+		{"bad value", "- {lang: go, package: a/b, name: T, field: Off, value: [x], scope: anywhere, rule: SNAT008}", "expected a string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,5 +123,79 @@ func TestPyMatchSpecificity(t *testing.T) {
 		if got.Rule != tt.rule || ok != (tt.rule != "") || got.Class != tt.class {
 			t.Errorf("Match(%q) = %q class %v ok %v, want %q class %v", tt.q, got.Rule, got.Class, ok, tt.rule, tt.class)
 		}
+	}
+}
+
+func TestDecodeSettingRows(t *testing.T) {
+	rows, err := decode(t, `
+- {lang: go, package: example.com/httpx, name: Options, field: NoReuse, value: true, scope: anywhere, rule: SNAT008}
+- {lang: python, module: mycorp.http, name: fetch, field: headers, header: Connection, value: close, scope: per-request, rule: SNAT008}
+- {lang: python, module: mycorp.http, name: Pool, field: max_idle, value: 0, scope: anywhere, rule: SNAT008}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		row     *catalog.Row
+		variant catalog.Variant
+		text    string
+		yes, no []string
+	}{
+		{rows[0], catalog.KeepAliveOff, "NoReuse: true", []string{"true", "TRUE"}, []string{"false", "1"}},
+		{rows[1], catalog.CloseRequest, `header "Connection: close"`, []string{"close", "Close", "keep-alive, close", " close "}, []string{"keep-alive", "closed", ""}},
+		{rows[2], catalog.KeepAliveOff, "max_idle=0", []string{"0"}, []string{"10", "false"}},
+	}
+	for _, tt := range tests {
+		if !tt.row.IsSetting() || tt.row.Variant != tt.variant || tt.row.SettingText() != tt.text {
+			t.Errorf("%s: setting %v, variant %v, text %q; want a setting, %v, %q", tt.row, tt.row.IsSetting(), tt.row.Variant, tt.row.SettingText(), tt.variant, tt.text)
+		}
+		for _, v := range tt.yes {
+			if !tt.row.MatchValue(v) {
+				t.Errorf("%s: MatchValue(%q) = false, want true", tt.row, v)
+			}
+		}
+		for _, v := range tt.no {
+			if tt.row.MatchValue(v) {
+				t.Errorf("%s: MatchValue(%q) = true, want false", tt.row, v)
+			}
+		}
+	}
+	if !rows[1].MatchHeader("connection") || rows[1].MatchHeader("Accept") || rows[0].MatchHeader("Connection") {
+		t.Errorf("MatchHeader: want the header of a header row, case-insensitive, and nothing else")
+	}
+}
+
+func TestPySettings(t *testing.T) {
+	m := catalog.NewPyMatcher(nil)
+	tests := []struct {
+		q, field string
+		attr     bool
+		want     []catalog.Scope
+	}{
+		{"aiohttp.TCPConnector", "force_close", false, []catalog.Scope{catalog.Anywhere}},
+		{"aiohttp.connector.TCPConnector", "force_close", false, []catalog.Scope{catalog.Anywhere}},
+		{"aiohttp.TCPConnector", "limit", false, nil},
+		{"httpx.Client", "headers", false, []catalog.Scope{catalog.Anywhere}},
+		{"httpx.Client", "headers", true, []catalog.Scope{catalog.Anywhere}},
+		{"httpx.Client.get", "headers", false, []catalog.Scope{catalog.PerRequest}},
+		{"httpx.Limits", "max_keepalive_connections", false, []catalog.Scope{catalog.Anywhere}},
+		{"requests.get", "headers", false, []catalog.Scope{catalog.PerRequest}},
+		{"requests.get", "headers", true, nil}, // a response's headers
+		{"requests.Session", "headers", true, []catalog.Scope{catalog.Anywhere}},
+		{"requests.Session.post", "headers", false, []catalog.Scope{catalog.PerRequest}},
+		{"mycorp.Session", "headers", true, nil},
+	}
+	for _, tt := range tests {
+		var got []catalog.Scope
+		for _, r := range m.Settings(tt.q, tt.field, tt.attr) {
+			got = append(got, r.Scope)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Settings(%q, %q, %v) = %v, want %v", tt.q, tt.field, tt.attr, got, tt.want)
+		}
+	}
+	keys := m.SettingKeys()
+	if !keys.Fields["force_close"] || !keys.Fields["headers"] || !keys.Headers["connection"] || keys.Fields["timeout"] {
+		t.Errorf("SettingKeys() = %+v, want the setting rows' fields and lowercase headers", keys)
 	}
 }

@@ -35,9 +35,14 @@ type Rule struct {
 	// response) holds no pool, so storing it retains nothing; only a
 	// cache guard around the call does.
 	OneShot bool
-	langs   map[Lang]*langRule
-	body    string // the template of Doc
-	file    string
+	// OnePerLine is set for rules whose findings share their line with
+	// other rules' (a keep-alive setting on the line of the construction
+	// it configures): such a line reports one finding, the most severe
+	// (policy.OnePerLine).
+	OnePerLine bool
+	langs      map[Lang]*langRule
+	body       string // the template of Doc
+	file       string
 }
 
 // langRule is a rule's data for one language.
@@ -171,18 +176,19 @@ func (r Rule) Page() string {
 
 // ruleFile is the front matter of a rule file.
 type ruleFile struct {
-	ID        string    `yaml:"id"`
-	Name      string    `yaml:"name"`
-	Since     string    `yaml:"since"`
-	Analyzer  string    `yaml:"analyzer"`
-	Level     string    `yaml:"level"`
-	Title     string    `yaml:"title"`
-	Summary   string    `yaml:"summary"`
-	Noun      string    `yaml:"noun"`
-	Transport bool      `yaml:"transport"`
-	OneShot   bool      `yaml:"oneshot"`
-	Go        *langFile `yaml:"go"`
-	Python    *langFile `yaml:"python"`
+	ID         string    `yaml:"id"`
+	Name       string    `yaml:"name"`
+	Since      string    `yaml:"since"`
+	Analyzer   string    `yaml:"analyzer"`
+	Level      string    `yaml:"level"`
+	Title      string    `yaml:"title"`
+	Summary    string    `yaml:"summary"`
+	Noun       string    `yaml:"noun"`
+	Transport  bool      `yaml:"transport"`
+	OneShot    bool      `yaml:"oneshot"`
+	OnePerLine bool      `yaml:"one_per_line"`
+	Go         *langFile `yaml:"go"`
+	Python     *langFile `yaml:"python"`
 }
 
 type langFile struct {
@@ -221,8 +227,8 @@ func parseRule(file string, data []byte) (*Rule, error) {
 	r := &Rule{
 		ID: rf.ID, Name: rf.Name, Since: rf.Since, Analyzer: rf.Analyzer,
 		Title: rf.Title, Full: rf.Summary, Noun: rf.Noun, Transport: rf.Transport,
-		OneShot: rf.OneShot,
-		body:    string(body), file: file, langs: map[Lang]*langRule{},
+		OneShot: rf.OneShot, OnePerLine: rf.OnePerLine,
+		body: string(body), file: file, langs: map[Lang]*langRule{},
 	}
 	var errs []error
 	check := func(ok bool, format string, args ...any) {

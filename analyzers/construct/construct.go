@@ -126,6 +126,9 @@ type Result struct {
 	// follows interface methods and function values (standalone mode);
 	// nil outside the main module.
 	Module *Summary
+	// Settings are the keep-alive settings of the catalog's setting
+	// rows, in source order.
+	Settings []Setting
 }
 
 // candidate is a construction or fact-carrying call, before caching is
@@ -207,6 +210,7 @@ func run(pass *analysis.Pass, hp *hotpath.Result) (any, error) {
 	a.decideCaching()
 	a.solve()
 	r := a.result()
+	r.Settings = a.collectSettings()
 	r.Module = a.summarize()
 	return r, nil
 }

@@ -2,7 +2,6 @@ package construct
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -164,7 +163,7 @@ func (a *analyzer) decide(c *candidate) {
 	case s.Row != nil:
 		row := s.Row
 		s.Variant, s.Pool = row.Variant, row.Pool
-		if row.KeepAliveOff != "" && a.constTrue(fieldValue(lit, row.KeepAliveOff)) {
+		if a.keepAliveOff(lit, row) {
 			s.Variant = catalog.KeepAliveOff
 		}
 		switch {
@@ -229,15 +228,6 @@ func (a *analyzer) optionValue(n ast.Node, name string) ast.Expr {
 		}
 	}
 	return nil
-}
-
-// constTrue reports whether e is the constant true.
-func (a *analyzer) constTrue(e ast.Expr) bool {
-	if e == nil {
-		return false
-	}
-	tv, ok := a.pass.TypesInfo.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // compositeLit returns n as a composite literal, or nil.

@@ -63,6 +63,15 @@ func TestDependencySite(t *testing.T) {
 	}
 }
 
+// TestKeepAlive: SNAT008 keep-alive settings (anywhere on a transport,
+// per request on a request), their silent twins (response headers,
+// look-alike types, false and variable values, a request built in
+// main), a suppression, and the same-line overlap with SNAT001.
+func TestKeepAlive(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/keepalive")
+}
+
 func TestConfig(t *testing.T) {
 	t.Parallel()
 	cfg := &config.File{

@@ -33,3 +33,49 @@ func MoreSevere(x, y Severity) bool {
 	}
 	return x.Rule < y.Rule
 }
+
+// Placed is a finding as OnePerLine sees it: where it is and how severe.
+type Placed struct {
+	File   string
+	Line   int
+	Column int
+	Severity
+}
+
+// OnePerLine decides which of one run's findings are reported where
+// rules overlap (design.md: "when two rules land on the same line, one
+// finding: the more severe"): a line holding a finding of a rule whose
+// catalog entry sets OnePerLine keeps only its most severe finding
+// (MoreSevere; ties go to the first column, then to the first given).
+// Lines without such a rule keep all their findings. keep[i] reports
+// whether fs[i] is kept.
+func OnePerLine(fs []Placed) (keep []bool) {
+	keep = make([]bool, len(fs))
+	type line struct {
+		file string
+		n    int
+	}
+	merged := map[line]bool{}
+	for _, f := range fs {
+		if r, ok := catalog.Lookup(f.Rule); ok && r.OnePerLine {
+			merged[line{f.File, f.Line}] = true
+		}
+	}
+	best := map[line]int{}
+	for i, f := range fs {
+		l := line{f.File, f.Line}
+		if !merged[l] {
+			keep[i] = true
+			continue
+		}
+		j, seen := best[l]
+		if !seen || MoreSevere(f.Severity, fs[j].Severity) ||
+			!MoreSevere(fs[j].Severity, f.Severity) && f.Column < fs[j].Column {
+			best[l] = i
+		}
+	}
+	for _, i := range best {
+		keep[i] = true
+	}
+	return keep
+}

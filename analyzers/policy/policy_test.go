@@ -33,6 +33,45 @@ func TestMoreSevere(t *testing.T) {
 	}
 }
 
+func TestOnePerLine(t *testing.T) {
+	at := func(file string, line, col int, rule string, level catalog.Level) policy.Placed {
+		return policy.Placed{File: file, Line: line, Column: col, Severity: policy.Severity{Rule: rule, Level: level}}
+	}
+	const e, w = catalog.LevelError, catalog.LevelWarning
+	tests := []struct {
+		name string
+		in   []policy.Placed
+		want []bool
+	}{
+		{"SNAT008 alone", []policy.Placed{at("a.go", 3, 2, catalog.SNAT008, w)}, []bool{true}},
+		{"more severe rule on the line wins",
+			[]policy.Placed{at("a.py", 5, 10, catalog.SNAT008, w), at("a.py", 5, 5, catalog.SNAT005, e)},
+			[]bool{false, true}},
+		{"SNAT008 configured error beats a warning",
+			[]policy.Placed{at("a.go", 5, 10, catalog.SNAT008, e), at("a.go", 5, 5, catalog.SNAT002, w)},
+			[]bool{true, false}},
+		{"different lines: both",
+			[]policy.Placed{at("a.go", 5, 7, catalog.SNAT001, e), at("a.go", 6, 3, catalog.SNAT008, w)},
+			[]bool{true, true}},
+		{"same line, other file: both",
+			[]policy.Placed{at("a.go", 5, 7, catalog.SNAT001, e), at("b.go", 5, 3, catalog.SNAT008, w)},
+			[]bool{true, true}},
+		{"two settings on a line: the first column",
+			[]policy.Placed{at("a.go", 9, 30, catalog.SNAT008, w), at("a.go", 9, 12, catalog.SNAT008, w)},
+			[]bool{false, true}},
+		{"lines without a one-per-line rule keep everything",
+			[]policy.Placed{at("a.go", 4, 7, catalog.SNAT002, e), at("a.go", 4, 30, catalog.SNAT001, e)},
+			[]bool{true, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := policy.OnePerLine(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("OnePerLine(%v) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestRetains(t *testing.T) {
 	tests := []struct {
 		store      policy.Store

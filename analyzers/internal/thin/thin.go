@@ -18,6 +18,7 @@ import (
 	"github.com/snatlint/snatlint/analyzers/internal/diag"
 	"github.com/snatlint/snatlint/analyzers/internal/docutil"
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
+	"github.com/snatlint/snatlint/analyzers/policy"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -52,8 +53,13 @@ func NewAnalyzer(name string, doc []byte, hp, cs *analysis.Analyzer, spec Spec) 
 	}
 }
 
-// Run reports the sites of cs under rules that run in a per-request
-// context according to hp.
+// Run reports the sites and settings of cs under rules that are
+// findings according to hp: a site or a per-request setting in a
+// per-request context, an anywhere setting wherever it is. Where a rule
+// whose findings share lines with others' (catalog.Rule.OnePerLine)
+// lands on a line, that line reports only its most severe finding,
+// whichever analyzer reports it (policy.OnePerLine): every analyzer sees
+// every rule's candidates in cs, so each keeps exactly its share.
 func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []string, spec Spec) {
 	cfg := hp.Config()
 	rep := diag.NewReporter(pass, diag.Options{ReportDirectives: spec.ReportDirectives, Skip: hp.SkipFile})
@@ -61,30 +67,38 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []
 	if spec.NewFixer != nil {
 		fix = spec.NewFixer(pass)
 	}
-	for _, s := range cs.Sites {
-		if !slices.Contains(rules, s.Rule) || !config.RuleEnabled(cfg, s.Rule) {
+	var found []finding
+	for i := range cs.Sites {
+		if !slices.Contains(rules, cs.Sites[i].Rule) {
+			continue // another analyzer's (onePerLine may weigh it)
+		}
+		if f, ok := siteFinding(pass, hp, cs.Sites[i], rules, true); ok {
+			f.site = &cs.Sites[i]
+			found = append(found, f)
+		}
+	}
+	for _, st := range cs.Settings {
+		if !slices.Contains(rules, st.Row.Rule) {
 			continue
 		}
-		if s.Fact != nil && hp.IsHandler(s.Callee) {
-			continue // a handler calling a handler: reported inside the callee
+		if f, ok := settingFinding(pass, hp, st, rules, true); ok {
+			found = append(found, f)
 		}
-		ctx, ok := hp.ContextOf(s.Cursor)
-		if !ok {
+	}
+	found = onePerLine(pass, hp, cs, rules, found)
+	for _, f := range found {
+		if !f.mine {
 			continue
 		}
-		f := diag.Finding{
-			Rule:    s.Rule,
-			Level:   config.RuleLevel(cfg, s.Rule, s.Level),
-			Range:   s.Cursor.Node(),
-			Message: Message(pass, s, ctx),
+		if s := f.site; s != nil {
+			if s.Fact != nil {
+				f.Related = Related(pass, *s)
+			}
+			if fix != nil && f.ctx.Kind == hotpath.Handler && !rep.Suppressed(s.Rule, s.Cursor.Node().Pos()) {
+				f.Fixes = fix(*s)
+			}
 		}
-		if s.Fact != nil {
-			f.Related = Related(pass, s)
-		}
-		if fix != nil && ctx.Kind == hotpath.Handler && !rep.Suppressed(s.Rule, s.Cursor.Node().Pos()) {
-			f.Fixes = fix(s)
-		}
-		rep.Report(f)
+		rep.Report(f.Finding)
 	}
 	// A call the module-wide step may report (through an interface or
 	// a function value, standalone mode) uses the directive on its line.
@@ -100,6 +114,152 @@ func Run(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []
 		}
 	}
 	rep.ReportUnused(enabled)
+}
+
+// finding is a candidate finding of any analyzer's rule; mine says it is
+// one of the running analyzer's rules (only those carry a message).
+type finding struct {
+	diag.Finding
+	mine bool
+	site *construct.Site
+	ctx  hotpath.Context
+}
+
+// siteFinding is the finding of site s, if it is one: its rule enabled,
+// in a per-request context, and not a handler calling a handler. With
+// phrase, rules of the running analyzer get their message.
+func siteFinding(pass *analysis.Pass, hp *hotpath.Result, s construct.Site, rules []string, phrase bool) (finding, bool) {
+	cfg := hp.Config()
+	if s.Rule == "" || !config.RuleEnabled(cfg, s.Rule) {
+		return finding{}, false
+	}
+	if s.Fact != nil && hp.IsHandler(s.Callee) {
+		return finding{}, false // a handler calling a handler: reported inside the callee
+	}
+	ctx, ok := hp.ContextOf(s.Cursor)
+	if !ok {
+		return finding{}, false
+	}
+	f := finding{mine: slices.Contains(rules, s.Rule), ctx: ctx, Finding: diag.Finding{
+		Rule:  s.Rule,
+		Level: config.RuleLevel(cfg, s.Rule, s.Level),
+		Range: s.Cursor.Node(),
+	}}
+	if f.mine && phrase {
+		f.Message = Message(pass, s, ctx)
+	}
+	return f, true
+}
+
+// settingFinding is the finding of setting st, if it is one: its rule
+// enabled, and an anywhere setting, or a per-request one in a
+// per-request context.
+func settingFinding(pass *analysis.Pass, hp *hotpath.Result, st construct.Setting, rules []string, phrase bool) (finding, bool) {
+	cfg := hp.Config()
+	row := st.Row
+	if !config.RuleEnabled(cfg, row.Rule) {
+		return finding{}, false
+	}
+	var ctx hotpath.Context
+	in := false
+	if row.Scope == catalog.PerRequest {
+		var ok bool
+		if ctx, ok = hp.ContextOf(st.Cursor); !ok {
+			return finding{}, false
+		}
+		in = true
+	}
+	rule := catalog.MustLookup(row.Rule)
+	f := finding{mine: slices.Contains(rules, row.Rule), ctx: ctx, Finding: diag.Finding{
+		Rule:  row.Rule,
+		Level: config.RuleLevel(cfg, row.Rule, rule.LevelOf(catalog.Go, row.Variant)),
+		Range: st.Cursor.Node(),
+	}}
+	if f.mine && phrase {
+		f.Message = SettingMessage(st, ctx, in)
+	}
+	return f, true
+}
+
+// onePerLine applies policy.OnePerLine to found, adding the candidates
+// of other analyzers' rules that share a line with a rule marked
+// OnePerLine, and returns the findings kept.
+func onePerLine(pass *analysis.Pass, hp *hotpath.Result, cs *construct.Result, rules []string, found []finding) []finding {
+	type fileLine struct {
+		file string
+		line int
+	}
+	lineOf := func(f finding) fileLine {
+		p := pass.Fset.Position(f.Range.Pos())
+		return fileLine{p.Filename, p.Line}
+	}
+	merged := map[fileLine]bool{}
+	mark := func(f finding) {
+		if r, ok := catalog.Lookup(f.Rule); ok && r.OnePerLine {
+			merged[lineOf(f)] = true
+		}
+	}
+	for _, f := range found {
+		mark(f)
+	}
+	// Other analyzers' candidates of a OnePerLine rule mark lines too.
+	for _, s := range cs.Sites {
+		if r, ok := catalog.Lookup(s.Rule); ok && r.OnePerLine && !slices.Contains(rules, s.Rule) {
+			if f, ok := siteFinding(pass, hp, s, rules, false); ok {
+				mark(f)
+			}
+		}
+	}
+	for _, st := range cs.Settings {
+		if r := catalog.MustLookup(st.Row.Rule); r.OnePerLine && !slices.Contains(rules, st.Row.Rule) {
+			if f, ok := settingFinding(pass, hp, st, rules, false); ok {
+				mark(f)
+			}
+		}
+	}
+	if len(merged) == 0 {
+		return found
+	}
+	// The other analyzers' candidates on those lines compete.
+	all := slices.Clone(found)
+	for _, s := range cs.Sites {
+		if slices.Contains(rules, s.Rule) {
+			continue
+		}
+		p := pass.Fset.Position(s.Cursor.Node().Pos())
+		if !merged[fileLine{p.Filename, p.Line}] {
+			continue
+		}
+		if f, ok := siteFinding(pass, hp, s, rules, false); ok {
+			all = append(all, f)
+		}
+	}
+	for _, st := range cs.Settings {
+		if slices.Contains(rules, st.Row.Rule) {
+			continue
+		}
+		p := pass.Fset.Position(st.Cursor.Node().Pos())
+		if !merged[fileLine{p.Filename, p.Line}] {
+			continue
+		}
+		if f, ok := settingFinding(pass, hp, st, rules, false); ok {
+			all = append(all, f)
+		}
+	}
+	placed := make([]policy.Placed, len(all))
+	for i, f := range all {
+		p := pass.Fset.Position(f.Range.Pos())
+		placed[i] = policy.Placed{File: p.Filename, Line: p.Line, Column: p.Column,
+			Severity: policy.Severity{Rule: f.Rule, Level: f.Level}}
+	}
+	keep := policy.OnePerLine(placed)
+	var out []finding
+	for i, f := range all {
+		if keep[i] && f.mine {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Related points at the called function, naming the chain as Chain
@@ -268,4 +428,22 @@ func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string 
 	}
 	vars := map[string]string{"each": each, "pool": s.Pool + "'s", "fix": fix}
 	return fmt.Sprintf("%s%s in %s: %s; %s", what, ph.Qualifier, ctx.Desc, catalog.Expand(ph.Why, vars), catalog.Expand(ph.Fix, vars))
+}
+
+// SettingMessage phrases a setting's finding: "<what> <where>: <why>;
+// <fix>" from the rule's phrase for the setting's variant; where is the
+// per-request context (in is set), or nothing for a setting that is a
+// finding anywhere.
+func SettingMessage(st construct.Setting, ctx hotpath.Context, in bool) string {
+	ph := catalog.MustLookup(st.Row.Rule).Phrase(catalog.Go, st.Row.Variant)
+	each := ctx.Each
+	if each == "" {
+		each = "each request"
+	}
+	vars := map[string]string{"on": st.On, "setting": st.Row.SettingText(), "each": each, "fix": goFix}
+	where := ""
+	if in {
+		where = " in " + ctx.Desc
+	}
+	return fmt.Sprintf("%s%s: %s; %s", catalog.Expand(ph.What, vars), where, catalog.Expand(ph.Why, vars), catalog.Expand(ph.Fix, vars))
 }
