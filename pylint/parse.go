@@ -13,6 +13,7 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/internal/userfile"
 	"golang.org/x/sync/errgroup"
 )
@@ -31,6 +32,17 @@ type worker struct {
 	src   []byte // the file being checked; reused
 	entry []byte // the cache entry being read; reused
 	strs  *interner
+	// keys are the settings phase 1 keeps (the zero value: the
+	// built-in rows').
+	keys catalog.SettingKeys
+}
+
+// settingKeys are wk's keys, or the built-in rows'.
+func (wk *worker) settingKeys() catalog.SettingKeys {
+	if wk.keys.Fields == nil {
+		return builtinKeys()
+	}
+	return wk.keys
 }
 
 // maxKeptSrc is the largest read buffer a worker keeps between files.
@@ -50,7 +62,9 @@ const binarySniff = 8 << 10
 // writes its own slot and returns nil, so one bad file never cancels the
 // others. Each summary is kept in its decoded form (see keepSummary);
 // with a cache, unchanged files are read back instead of parsed.
-func parseAll(ctx context.Context, files []string, cache *Cache, progress func(done, total int)) ([]*fileSum, [][]FileError) {
+// keys are the settings to keep (the setting rows of the built-in
+// catalog and of the configuration; the zero value: the built-in ones).
+func parseAll(ctx context.Context, files []string, cache *Cache, progress func(done, total int), keys catalog.SettingKeys) ([]*fileSum, [][]FileError) {
 	sums := make([]*fileSum, len(files))
 	errs := make([][]FileError, len(files))
 	n := runtime.GOMAXPROCS(0)
@@ -58,7 +72,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 	for range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
-		parsers <- &worker{p: p, strs: newInterner()}
+		parsers <- &worker{p: p, strs: newInterner(), keys: keys}
 	}
 	var done atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
@@ -185,7 +199,7 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 		errs = append(errs, FileError{File: path, Line: line, Fatal: true,
 			Err: fmt.Errorf("line %d, column %d: syntax error; only the well-formed parts were checked", line, col)})
 	}
-	fs := summarize(path, src, nodes)
+	fs := summarizeKeys(path, src, nodes, wk.settingKeys())
 	if fs.deepSkips > 0 {
 		errs = append(errs, FileError{File: path, Fatal: true,
 			Err: fmt.Errorf("nesting deeper than %d levels; the deepest parts were not checked", maxDepth)})

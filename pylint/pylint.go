@@ -69,7 +69,8 @@ func Discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 // Check runs the Python pass over files (the whole scanned tree, so that
 // project-local calls are followed across modules).
 func Check(ctx context.Context, files []string, opts Options) ([]Finding, []FileError) {
-	sums, errs := parseAll(ctx, files, opts.Cache, opts.Progress)
+	keys := catalog.NewPyMatcher(opts.Config.PythonRows()).SettingKeys()
+	sums, errs := parseAll(ctx, files, opts.Cache, opts.Progress, keys)
 	var ferrs []FileError
 	for _, e := range errs {
 		ferrs = append(ferrs, e...)
@@ -92,5 +93,6 @@ func checkSummaries(sums []*fileSum, files []string, opts Options) ([]Finding, [
 			mine = append(mine, r.ID)
 		}
 	}
-	return suppress(sums, p.findings(), mine)
+	found := append(p.findings(), p.settingFindings()...)
+	return suppress(sums, onePerLine(found, opts.Config), mine)
 }

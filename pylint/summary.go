@@ -8,6 +8,7 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
+	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
@@ -134,6 +135,7 @@ type funcSum struct {
 	async      bool
 	calls      []callSite // phase 1 only
 	sites      []call     // calls through module-level names, for phase 2
+	sets       []setSite  // keep-alive settings (settings.go)
 
 	// per-function walking state, dropped after the function
 	locals   map[string]uint32
@@ -208,6 +210,10 @@ type walker struct {
 	depth  int
 	consts map[string]float64 // module-level UPPER_CASE numeric constants
 	walks  map[int]*funcWalk  // per-function state, by function index
+	keys   catalog.SettingKeys
+	// withCls binds names bound by with statements to the callee of
+	// their value (settings.go).
+	withCls map[withKey]string
 }
 
 type state struct {
@@ -279,7 +285,15 @@ func (w *walker) kids(n int32) iter.Seq[int32] {
 	}
 }
 
+// summarize extracts a file's summary, keeping the settings of the
+// built-in setting rows.
 func summarize(path string, src []byte, nodes []fnode) *fileSum {
+	return summarizeKeys(path, src, nodes, builtinKeys())
+}
+
+// summarizeKeys extracts a file's summary, keeping the settings whose
+// fields and headers keys names.
+func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingKeys) *fileSum {
 	fs := &fileSum{
 		path:     path,
 		modKey:   modKeyFor(absClean(path)),
@@ -291,7 +305,7 @@ func summarize(path string, src []byte, nodes []fnode) *fileSum {
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
 		locals: map[string]uint32{}, globals: map[string]bool{}, localCls: map[string]string{}})
-	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}}
+	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}, keys: keys}
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
 		w.scanConsts(0)
@@ -351,6 +365,8 @@ func (w *walker) visit(n int32, st *state, d dest) {
 	case "if_statement":
 		w.ifStmt(n, st)
 		return
+	case "with_item":
+		w.bindWith(n, st)
 	case "global_statement", "nonlocal_statement":
 		f := w.fnSum(st)
 		for c := range w.kids(n) {
@@ -528,6 +544,7 @@ func (w *walker) assign(n int32, st *state) {
 	}
 	if left >= 0 {
 		w.bindInstance(n, left, right, st, d)
+		w.storeSettings(n, left, right, st)
 	}
 	if left >= 0 {
 		// subscripts/attributes in the target may contain calls
@@ -604,6 +621,10 @@ func (w *walker) call(n int32, st *state, d dest) {
 	}
 	if fnNode >= 0 {
 		w.storeCall(n, fnNode, st)
+	}
+	if args >= 0 && w.typ(args) == "argument_list" {
+		w.keywordSettings(n, fnNode, args, st)
+		w.updateSettings(n, fnNode, args, st)
 	}
 	if text != "" {
 		cs := callSite{text: text, at: w.pos(n), d: d,
@@ -1228,6 +1249,9 @@ func (fs *fileSum) resolve() {
 	fs.regs = slices.Clip(regs)
 	for k, v := range fs.assigns {
 		fs.assigns[k] = fs.qualify(v)
+	}
+	for fn := range fs.funcs {
+		fs.resolveSettings(fn)
 	}
 }
 

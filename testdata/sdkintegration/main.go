@@ -96,5 +96,7 @@ func main() {
 	http.HandleFunc("/health", s.health)
 	http.HandleFunc("/orders/{id}", s.order)
 	http.HandleFunc("/reports/{id}", report)
+	http.HandleFunc("/export", export)
+	warmUp()
 	log.Fatal(http.ListenAndServe(":8080", nil))
 }

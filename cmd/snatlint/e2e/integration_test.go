@@ -24,8 +24,9 @@ func TestIntegration(t *testing.T) {
 // go-redis v9, pgx v5 (pgxpool and its database/sql driver) and the
 // MongoDB driver v2, in vet-tool mode and standalone: both must report
 // exactly the lines marked "expect", with the levels they name. The rows
-// of the catalog meet the real APIs, and nothing inside the SDKs is
-// reported.
+// of the catalog meet the real APIs (also the keep-alive settings of
+// SNAT008: a transport option function given to the SDK's buildable
+// client), and nothing inside the SDKs is reported.
 func TestSDKIntegration(t *testing.T) {
 	checkIntegrationModule(t, "sdkintegration")
 }
