@@ -47,7 +47,7 @@ func (a *analyzer) collectSettings() []Setting {
 				continue
 			}
 			v, _ := info.Uses[key].(*types.Var)
-			out = a.fieldSettings(out, cur, v, n.Value)
+			out = a.fieldSettings(out, cur, v, n.Value, false)
 		case *ast.AssignStmt:
 			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
 				continue
@@ -55,13 +55,16 @@ func (a *analyzer) collectSettings() []Setting {
 			for i, lhs := range n.Lhs {
 				switch lhs := ast.Unparen(lhs).(type) {
 				case *ast.SelectorExpr: // x.Field = value
-					out = a.fieldSettings(out, cur, a.fieldOf(lhs), n.Rhs[i])
+					out = a.fieldSettings(out, cur, a.fieldOf(lhs), n.Rhs[i], a.handedIn(cur, lhs.X))
 				case *ast.IndexExpr: // x.Header[key] = []string{value}
 					sel, ok := ast.Unparen(lhs.X).(*ast.SelectorExpr)
 					if !ok {
 						continue
 					}
 					for _, gs := range a.cat.Field(a.fieldOf(sel)) {
+						if gs.Row.Scope == catalog.PerRequest && a.handedIn(cur, sel.X) {
+							continue
+						}
 						if gs.Row.Header != "" && gs.Row.MatchHeader(a.constString(lhs.Index)) && a.listHolds(n.Rhs[i], gs.Row) {
 							out = append(out, Setting{Cursor: cur, Row: gs.Row, On: gs.On})
 						}
@@ -77,9 +80,13 @@ func (a *analyzer) collectSettings() []Setting {
 
 // fieldSettings appends the settings of field v given value: the field
 // set to a row's constant, or a header literal holding a row's header.
-// cur is the reported node.
-func (a *analyzer) fieldSettings(out []Setting, cur inspector.Cursor, v *types.Var, value ast.Expr) []Setting {
+// cur is the reported node; handedIn says that the field's owner is
+// handed in (handedIn), which no per-request setting concerns.
+func (a *analyzer) fieldSettings(out []Setting, cur inspector.Cursor, v *types.Var, value ast.Expr, handedIn bool) []Setting {
 	for _, gs := range a.cat.Field(v) {
+		if gs.Row.Scope == catalog.PerRequest && handedIn {
+			continue
+		}
 		if gs.Row.Header == "" {
 			if s, ok := a.constText(value); ok && gs.Row.MatchValue(s) {
 				out = append(out, Setting{Cursor: cur, Row: gs.Row, On: gs.On})
@@ -134,11 +141,49 @@ func (a *analyzer) headerCallSettings(out []Setting, cur inspector.Cursor, call 
 		if gs.Row.Header == "" || !gs.Row.MatchHeader(a.constString(call.Args[0])) {
 			continue
 		}
+		if gs.Row.Scope == catalog.PerRequest && a.handedIn(cur, sel.X) {
+			continue
+		}
 		if s, ok := a.constText(call.Args[1]); ok && gs.Row.MatchValue(s) {
 			out = append(out, Setting{Cursor: cur, Row: gs.Row, On: gs.On})
 		}
 	}
 	return out
+}
+
+// handedIn reports whether the value x (the owner of a field being set)
+// is a parameter of the function around cur, or reached from one
+// (c.Request): in a handler that is the incoming request, whose Close
+// field and headers are the server's business, not a request this code
+// sends (design.md: a response header is silent, and so is the server's
+// side of the request).
+func (a *analyzer) handedIn(cur inspector.Cursor, x ast.Expr) bool {
+	root := rootIdent(x)
+	if root == nil {
+		return false
+	}
+	v, ok := a.pass.TypesInfo.Uses[root].(*types.Var)
+	if !ok {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			ft = fn.Type
+		case *ast.FuncLit:
+			ft = fn.Type
+		}
+		for _, f := range ft.Params.List {
+			for _, name := range f.Names {
+				if a.pass.TypesInfo.Defs[name] == v {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // fieldOf is the struct field a selector expression selects, or nil.

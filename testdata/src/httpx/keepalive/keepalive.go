@@ -153,3 +153,25 @@ func perRequestTransport(w http.ResponseWriter, r *http.Request) {
 var partner = &http.Transport{
 	DisableKeepAlives: true, //snatlint:ignore SNAT008 the partner gateway drops reused connections
 }
+
+// Silent: the incoming request of a handler is the server's business.
+func incoming(w http.ResponseWriter, r *http.Request) {
+	r.Close = true
+	r.Header.Set("Connection", "close")
+	r.Header["Connection"] = []string{"close"}
+}
+
+type ginLike struct{ Request *http.Request }
+
+func handle(c *ginLike, w http.ResponseWriter, r *http.Request) {
+	c.Request.Close = true
+}
+
+// A transport handed to an option function is still configured: anywhere.
+func options(opts ...func(*http.Transport)) {}
+
+func configure() {
+	options(func(t *http.Transport) {
+		t.DisableKeepAlives = true // want `keep-alives switched off on http.Transport`
+	})
+}
