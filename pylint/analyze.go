@@ -319,7 +319,7 @@ func (p *project) classifyCall(fi, fn int, cs *call) callKind {
 	}
 	if t.isCls {
 		if r := p.ruleOfClass(t.cls, 0); r.rule != "" {
-			return callKind{rule: r.rule, variant: r.variant, q: shortName(q) + " (a " + r.q + ")"}
+			return callKind{rule: r.rule, variant: r.variant, q: subclassName(q, r.q)}
 		}
 		if init, ok := p.methodLookup(t.cls, "__init__", 0); ok {
 			return callKind{callee: init, isCall: true}
@@ -338,7 +338,7 @@ func (p *project) localFromFactory(fi int, q string, cs *call) callKind {
 	if c, ok := p.resolveClass(fi, q[:i]); ok {
 		if r := p.ruleOfClass(c, 0); r.rule != "" {
 			if m, ok := p.m.Match(r.q + q[i:]); ok {
-				return callKind{rule: m.Rule, variant: m.Row.Variant, q: shortName(q) + " (a " + r.q + ")"}
+				return callKind{rule: m.Rule, variant: m.Row.Variant, q: subclassName(q[:i], r.q)}
 			}
 		}
 	}
@@ -454,7 +454,7 @@ func phraseOf(rule string, v catalog.Variant, q string, fw *framework) phrase {
 	r := catalog.MustLookup(rule)
 	ph := r.Phrase(catalog.Python, v)
 	return phrase{
-		what: catalog.Expand(ph.What, map[string]string{"noun": r.Noun, "q": q}),
+		what: catalog.Expand(ph.What, map[string]string{"noun": r.Noun, "q": displayName(q)}),
 		verb: ph.Verb,
 		why:  ph.Why,
 		fix:  catalog.Expand(ph.Fix, map[string]string{"fix": fixText(fw)}),
@@ -514,21 +514,16 @@ func (p *project) findings() []Finding {
 						best = rc
 					}
 				}
-				caller := f.name
-				if f.isModule {
-					caller = "<module>"
-				}
-				chain := append([]string{caller}, best.chain...)
-				chain = append(chain, best.q)
-				calleeName := p.funcName(k.callee)
 				ph := phraseOf(best.rule, best.variant, best.q, fw)
-				msg := fmt.Sprintf("call to %s builds %s on every call (%s) %s: %s; %s",
-					calleeName, ph.what, strings.Join(chain, " -> "), where, ph.why, ph.fix)
+				// the message names the function called here; the related
+				// locations give each chain whole
+				msg := fmt.Sprintf("%s %s by %s %s: %s; %s", ph.what, ph.verb, p.funcName(k.callee), where, ph.why, ph.fix)
 				var rel []policy.Related
 				for _, rc := range reaches {
 					at := policy.Position{File: absClean(rc.file), Line: int(rc.at.Line), Column: int(rc.at.Col), Offset: -1}
+					rph := phraseOf(rc.rule, rc.variant, rc.q, fw)
 					rel = append(rel, policy.Related{Pos: at, End: at,
-						Message: fmt.Sprintf("%s created here (%s)", phraseOf(rc.rule, rc.variant, rc.q, fw).what, strings.Join(rc.chain, " -> "))})
+						Message: fmt.Sprintf("%s %s here (%s)", rph.what, rph.verb, strings.Join(rc.chain, catalog.ChainArrow))})
 					if len(rel) == 10 {
 						break
 					}
@@ -616,6 +611,33 @@ func (p *project) funcName(r fref) string {
 		return fs.classes[f.class].name + "." + f.name
 	}
 	return f.name
+}
+
+// subclassName names a project-local subclass (q) of library class base
+// in messages: "PartnerSession (subclass of requests.Session)".
+func subclassName(q, base string) string {
+	return shortName(q) + " (subclass of " + displayName(base) + ")"
+}
+
+// maxDisplay is the longest qualified name a message shows whole.
+const maxDisplay = 30
+
+// displayName is how a message names what is built: the qualified name,
+// or, when that is long, its class ("BlobServiceClient" for
+// "azure.storage.blob.BlobServiceClient.from_connection_string"; the
+// position shows the call).
+func displayName(q string) string {
+	if len(q) <= maxDisplay || strings.HasPrefix(q, "file:") || strings.Contains(q, " (subclass of ") {
+		return q
+	}
+	parts := strings.Split(q, ".")
+	for i, part := range parts {
+		if i > 0 && capWord(part) {
+			// the class, without the from_* factory called on it
+			return part
+		}
+	}
+	return q
 }
 
 // shortName is the name a qualified name ends in: "PartnerSession" for

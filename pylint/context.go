@@ -17,7 +17,7 @@ type framework = frameworks.Framework
 var allFrameworks = frameworks.All()
 
 // loopFix is the remedy for a construction in a loop outside any context.
-const loopFix = "create it once before the loop (or at module level) and reuse it"
+const loopFix = "create it once before the loop (or at module level)"
 
 // ctxInfo says whether a function runs per request, and names it.
 type ctxInfo struct {
@@ -599,5 +599,5 @@ func fixText(fw *framework) string {
 	if fw != nil {
 		place = fw.Fix
 	}
-	return place + "; with pre-fork servers such as gunicorn --preload create it lazily after the fork, on first use"
+	return place
 }

@@ -17,5 +17,5 @@ func TestValidate(t *testing.T) {
 
 func TestAzureClient(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, fixtures.Dir(t), azureclient.Analyzer, "azx/handlers", "azx/silent")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), azureclient.Analyzer, "azx/handlers", "azx/silent"))
 }

@@ -136,8 +136,28 @@ func TestPhrase(t *testing.T) {
 	}
 	py := catalog.MustLookup(catalog.SNAT005).Phrase(catalog.Python, catalog.OwnPool)
 	got := catalog.Expand(py.What+" "+py.Verb+": "+py.Fix, map[string]string{"noun": "one-shot request", "q": "requests.get", "fix": "X"})
-	if want := "one-shot request requests.get sent: send it through a shared requests.Session or httpx.Client instead: X"; got != want {
+	if want := "requests.get sent: use a shared session: X"; got != want {
 		t.Errorf("SNAT005 python = %q, want %q", got, want)
+	}
+}
+
+// TestFooter: the text output's footer gives the numbers once, the
+// pre-fork note only with Python findings, and each rule's page.
+func TestFooter(t *testing.T) {
+	if got := catalog.Footer(nil, true); got != "" {
+		t.Errorf("Footer(nil) = %q, want nothing", got)
+	}
+	got := catalog.Footer([]string{catalog.SNAT001, catalog.SNAT005}, false)
+	for _, want := range []string{"128", "4 minutes", "SNAT001 pool-per-request: " + catalog.MustLookup(catalog.SNAT001).HelpURI(), "SNAT005 one-shot-request: "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Footer = %q, want it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "gunicorn") || strings.Contains(got, "[SNAT") {
+		t.Errorf("Footer without Python findings = %q: no pre-fork note, nothing a finding parser would take", got)
+	}
+	if py := catalog.Footer([]string{catalog.SNAT005}, true); !strings.Contains(py, "gunicorn --preload") {
+		t.Errorf("Footer with Python findings = %q, want the pre-fork note", py)
 	}
 }
 

@@ -10,6 +10,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// ChainArrow joins the functions of an interprocedural chain in the
+// messages of both languages ("handler → NewClient → runtime.NewPipeline").
+const ChainArrow = " → "
+
 // HelpBase is where the generated rule pages live.
 const HelpBase = "https://github.com/snatlint/snatlint/blob/main/docs/rules/"
 

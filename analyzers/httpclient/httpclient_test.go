@@ -22,7 +22,7 @@ func TestValidate(t *testing.T) {
 
 func TestHTTPClient(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "httpx/handlers", "httpx/silent", "httpx/routers", "httpx/directives"))
 }
 
 // TestPrecision: loops that are not hot, retention that follows the
@@ -92,7 +92,7 @@ func TestConfig(t *testing.T) {
 		},
 	}
 	as := analyzers.New(cfg)
-	analysistest.Run(t, fixtures.Dir(t), as[0], "httpx/configured", "httpx/rulecfg")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), as[0], "httpx/configured", "httpx/rulecfg"))
 }
 
 func TestHoistFix(t *testing.T) {
@@ -116,6 +116,6 @@ func TestHoistFixSafety(t *testing.T) {
 // interfaces (testdata/src/google.golang.org/grpc, ...).
 func TestContextFamilies(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer,
-		"ctxs/grpc", "ctxs/lambda", "ctxs/reconcile", "ctxs/prom", "ctxs/nats", "ctxs/sarama", "ctxs/azmsg")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer,
+		"ctxs/grpc", "ctxs/lambda", "ctxs/reconcile", "ctxs/prom", "ctxs/nats", "ctxs/sarama", "ctxs/azmsg"))
 }

@@ -50,3 +50,9 @@ type Finding struct {
 	Related []Related
 	Fixes   []Fix
 }
+
+// MaxMessage is the most characters a finding's message should have: its one
+// sentence says what was built, where, why and the fix; the numbers and
+// the framework's details are in the rule's page (design.md, "Output").
+// Tests bound every fixture finding's message by it, in both languages.
+const MaxMessage = 200

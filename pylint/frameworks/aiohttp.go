@@ -7,7 +7,7 @@ package frameworks
 var Aiohttp = &Framework{
 	Name:  "aiohttp",
 	Label: "aiohttp handler",
-	Fix:   "create it once in an on_startup or cleanup_ctx hook, keep it in the app (app[key]) and reuse it",
+	Fix:   "create it once in an on_startup hook and keep it in app[key]",
 	// the server side only: "import aiohttp" for ClientSession is no web app
 	Modules: []string{"aiohttp.web", "aiohttp.web_app", "aiohttp.web_routedef", "aiohttp.web_urldispatcher",
 		"aiohttp.web_middlewares", "aiohttp.web_request"},

@@ -6,7 +6,7 @@ package frameworks
 var AzureFunctions = &Framework{
 	Name:    "azure-functions",
 	Label:   "Azure Functions entry",
-	Fix:     "create it once at module level so that every invocation of the worker reuses it",
+	Fix:     "create it once at module level so that invocations reuse it",
 	Modules: []string{"azure.functions"},
 	Decorators: []Site{
 		{Scope: AnyApp, Names: []string{"*_trigger", "function_name", "schedule"}, Label: "Azure Functions trigger"},

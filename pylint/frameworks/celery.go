@@ -5,7 +5,7 @@ package frameworks
 var Celery = &Framework{
 	Name:    "celery",
 	Label:   "Celery task",
-	Fix:     "create it once at module level or as a lazy property on a custom Task base and reuse it",
+	Fix:     "create it once at module level or on a custom Task base",
 	Modules: []string{"celery"},
 	Decorators: []Site{
 		{Scope: Name, Names: []string{"shared_task", "periodic_task"}},

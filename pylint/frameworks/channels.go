@@ -7,7 +7,7 @@ package frameworks
 var Channels = &Framework{
 	Name:    "channels",
 	Label:   "Channels consumer",
-	Fix:     "create it once at module level (lazily, on first use, once per process) and reuse it; a consumer lives only as long as its connection",
+	Fix:     "create it once at module level: a consumer is per connection",
 	Modules: []string{"channels"},
 	Classes: []Class{
 		{

@@ -7,7 +7,7 @@ package frameworks
 var Django = &Framework{
 	Name:    "django",
 	Label:   "Django view",
-	Fix:     "create it once at module level or in AppConfig.ready() and reuse it",
+	Fix:     "create it once at module level or in AppConfig.ready()",
 	Modules: []string{"django"},
 	Web:     true,
 	Decorators: []Site{

@@ -7,7 +7,7 @@ package frameworks
 var DjangoMiddleware = &Framework{
 	Name:    "django-middleware",
 	Label:   "Django middleware",
-	Fix:     "create it once in the middleware's __init__ or at module level and reuse it",
+	Fix:     "create it once in the middleware's __init__",
 	Modules: []string{"django"},
 	Classes: []Class{
 		{

@@ -5,7 +5,7 @@ package frameworks
 var Dramatiq = &Framework{
 	Name:    "dramatiq",
 	Label:   "Dramatiq actor",
-	Fix:     "create it once at module level (lazily, on first use, once per worker process) and reuse it",
+	Fix:     "create it once per worker process at module level",
 	Modules: []string{"dramatiq"},
 	Decorators: []Site{
 		{Scope: Module, Names: []string{"actor"}},

@@ -8,7 +8,7 @@ package frameworks
 var FastAPI = &Framework{
 	Name:    "fastapi",
 	Label:   "FastAPI route",
-	Fix:     "create it once in the lifespan handler, keep it on app.state and reuse it",
+	Fix:     "create it once in the lifespan handler and keep it on app.state",
 	Modules: []string{"fastapi"},
 	Decorators: []Site{
 		{Scope: App, Names: routeMethods, Called: true},

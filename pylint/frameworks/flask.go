@@ -8,7 +8,7 @@ import "slices"
 var Flask = &Framework{
 	Name:    "flask",
 	Label:   "Flask route",
-	Fix:     "create it once at module level or in an app extension (init_app) and reuse it",
+	Fix:     "create it once at module level or in init_app",
 	Modules: []string{"flask"},
 	Web:     true,
 	Decorators: []Site{

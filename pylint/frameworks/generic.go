@@ -7,7 +7,7 @@ package frameworks
 var Generic = &Framework{
 	Name:  "generic",
 	Label: "request handler",
-	Fix:   "create it once at module level and reuse it",
+	Fix:   "create it once at module level",
 	Decorators: []Site{
 		{Scope: AnyApp, Names: routeMethods, Called: true, Label: "route"},
 		{Scope: AnyApp, Names: requestHooks, Label: "{name} hook"},

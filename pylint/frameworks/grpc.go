@@ -7,7 +7,7 @@ package frameworks
 var GRPC = &Framework{
 	Name:    "grpc",
 	Label:   "gRPC method",
-	Fix:     "create it once when the server starts (at module level or in the servicer's __init__) and reuse it",
+	Fix:     "create it once at module level or in the servicer's __init__",
 	Modules: []string{"grpc"},
 	Classes: []Class{
 		{Guess: []string{"*Servicer"}, From: "_pb2_grpc", Params: []string{"", "context|ctx|_context"}},

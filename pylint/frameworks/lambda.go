@@ -8,7 +8,7 @@ package frameworks
 var Lambda = &Framework{
 	Name:  "lambda",
 	Label: "Lambda handler",
-	Fix:   "create it once at module level, outside the handler, so that warm invocations reuse it",
+	Fix:   "create it once at module level so that warm invocations reuse it",
 	Funcs: []Func{
 		{Names: []string{"lambda_handler", "handler"}, TopLevel: true,
 			Params: []string{"event|_event", "context|_context|ctx|_ctx|_"}},

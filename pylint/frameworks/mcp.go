@@ -6,7 +6,7 @@ package frameworks
 var MCP = &Framework{
 	Name:    "mcp",
 	Label:   "MCP tool",
-	Fix:     "create it once in the server's lifespan and reuse it from the lifespan context",
+	Fix:     "create it once in the server's lifespan",
 	Modules: []string{"mcp.server", "fastmcp"},
 	Decorators: []Site{
 		{Scope: App, Names: []string{"tool"}},

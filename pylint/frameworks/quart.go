@@ -8,7 +8,7 @@ import "slices"
 var Quart = &Framework{
 	Name:    "quart",
 	Label:   "Quart route",
-	Fix:     "create it once in a before_serving hook (or at module level), keep it on the app and reuse it",
+	Fix:     "create it once in a before_serving hook or at module level",
 	Modules: []string{"quart"},
 	Decorators: []Site{
 		{Scope: App, Names: routeMethods, Called: true},

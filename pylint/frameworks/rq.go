@@ -6,7 +6,7 @@ package frameworks
 var RQ = &Framework{
 	Name:    "rq",
 	Label:   "RQ job",
-	Fix:     "create it once at module level and reuse it",
+	Fix:     "create it once at module level",
 	Modules: []string{"rq", "django_rq"},
 	Decorators: []Site{
 		{Scope: Module, Names: []string{"job"}},

@@ -6,7 +6,7 @@ package frameworks
 var SemanticKernel = &Framework{
 	Name:    "semantic-kernel",
 	Label:   "Semantic Kernel function",
-	Fix:     "create it once in the plugin's __init__ or at module level and reuse it",
+	Fix:     "create it once in the plugin's __init__ or at module level",
 	Modules: []string{"semantic_kernel"},
 	Decorators: []Site{
 		{Scope: Module, Names: []string{"kernel_function"}},

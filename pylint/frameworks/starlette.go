@@ -6,7 +6,7 @@ package frameworks
 var Starlette = &Framework{
 	Name:    "starlette",
 	Label:   "Starlette endpoint",
-	Fix:     "create it once in the lifespan handler (yield it in the lifespan state or keep it on app.state) and reuse it",
+	Fix:     "create it once in the lifespan handler and yield it in its state",
 	Modules: []string{"starlette"},
 	Decorators: []Site{
 		{Scope: App, Names: []string{"route", "websocket_route"}, Called: true},

@@ -13,7 +13,7 @@ var AzureEventHubs = &Family{
 	Name:  "azeventhubs",
 	Label: "Event Hubs receive loop",
 	Each:  "each batch of events",
-	Fix:   "create it once before the receive loop and reuse it",
+	Fix:   "create it once before the receive loop",
 	Loops: []Call{
 		{Pkg: pkgEventHubs, Recv: "PartitionClient", Name: "ReceiveEvents"},
 		{Pkg: pkgEventHubs, Recv: "Processor", Name: "NextPartitionClient"},

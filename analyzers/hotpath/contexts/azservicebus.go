@@ -10,7 +10,7 @@ var AzureServiceBus = &Family{
 	Name:  "azservicebus",
 	Label: "Service Bus receive loop",
 	Each:  "each batch of messages",
-	Fix:   "create it once before the receive loop and reuse it",
+	Fix:   "create it once before the receive loop",
 	Loops: []Call{
 		{Pkg: pkgServiceBus, Recv: "Receiver", Name: "ReceiveMessages"},
 		{Pkg: pkgServiceBus, Recv: "Receiver", Name: "ReceiveDeferredMessages"},

@@ -13,7 +13,7 @@ var ControllerRuntime = &Family{
 	Label: "Reconcile",
 	Desc:  "{label} of {recv}",
 	Each:  "each reconcile",
-	Fix:   "create it once, in a field of the reconciler set up in main or SetupWithManager (or from the manager's client and config), and reuse it",
+	Fix:   "create it once in a field of the reconciler set up in main",
 	Implements: []Interface{
 		{Type: TypeRef{Pkg: pkgReconcile, Name: "TypedReconciler"}, Methods: []string{"Reconcile"}},
 		{Type: TypeRef{Pkg: pkgReconcile, Name: "Reconciler"}, Methods: []string{"Reconcile"}},

@@ -13,7 +13,7 @@ var GRPC = &Family{
 	Label: "gRPC method",
 	Desc:  "{label} {recv}.{name}",
 	Each:  "each call",
-	Fix:   "create it once (a field of the server struct built in main before Register, a package-level var, or sync.OnceValue) and reuse it",
+	Fix:   "create it once in a field of the server built in main",
 	Services: &Services{
 		Prefix:     "Register",
 		Suffix:     "Server",

@@ -8,7 +8,7 @@ var GRPCInterceptor = &Family{
 	Name:  "grpcinterceptor",
 	Label: "gRPC interceptor",
 	Each:  "each call",
-	Fix:   "create it once (package-level var, or a field of the struct that builds the interceptor, set up before the server or connection starts) and reuse it",
+	Fix:   "create it once before the server or connection starts",
 	Signatures: []TypeRef{
 		{Pkg: pkgGRPC, Name: "UnaryServerInterceptor"},
 		{Pkg: pkgGRPC, Name: "StreamServerInterceptor"},

@@ -12,7 +12,7 @@ var Lambda = &Family{
 	Label: "Lambda handler",
 	Desc:  "{label} {name}",
 	Each:  "each invocation",
-	Fix:   "create it once in main or at package level, before lambda.Start, so that warm invocations reuse it",
+	Fix:   "create it once before lambda.Start",
 	Calls: []Call{
 		{Pkg: pkgLambda, Name: "Start", Arg: 0},
 		{Pkg: pkgLambda, Name: "StartWithOptions", Arg: 0},

@@ -16,7 +16,7 @@ var NATS = &Family{
 	Name:  "nats",
 	Label: "NATS message handler",
 	Each:  "each message",
-	Fix:   "create it once before subscribing (package-level var, or a field of the struct whose method handles the messages, built in main) and reuse it",
+	Fix:   "create it once before subscribing",
 	CallbackTypes: []TypeRef{
 		{Pkg: pkgNATS, Name: "MsgHandler"},
 		{Pkg: pkgJetStream, Name: "MessageHandler"},

@@ -10,6 +10,6 @@ const pkgHTTP = "net/http"
 var NetHTTP = &Family{
 	Name:   "nethttp",
 	Label:  "HTTP handler",
-	Fix:    "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it",
+	Fix:    "create it once at package level",
 	Params: [][]TypeRef{{{Pkg: pkgHTTP, Name: "ResponseWriter"}, {Pkg: pkgHTTP, Name: "Request", Ptr: true}}},
 }

@@ -8,7 +8,7 @@ var Prometheus = &Family{
 	Label: "Prometheus collector",
 	Desc:  "{label} {recv}.Collect",
 	Each:  "each scrape",
-	Fix:   "create it once, in a field set by the collector's constructor, and reuse it on every scrape",
+	Fix:   "create it once in the collector's constructor",
 	Implements: []Interface{
 		{Type: TypeRef{Pkg: "github.com/prometheus/client_golang/prometheus", Name: "Collector"}, Methods: []string{"Collect"}},
 	},

@@ -9,7 +9,7 @@ var Sarama = &Family{
 	Label: "sarama ConsumeClaim",
 	Desc:  "{label} of {recv}",
 	Each:  "each claim",
-	Fix:   "create it once, in a field of the ConsumerGroupHandler built in main (or in Setup, per session), and reuse it",
+	Fix:   "create it once in the ConsumerGroupHandler built in main",
 	Implements: []Interface{
 		{Type: TypeRef{Pkg: "github.com/IBM/sarama", Name: "ConsumerGroupHandler"}, Methods: []string{"ConsumeClaim"}},
 		{Type: TypeRef{Pkg: "github.com/Shopify/sarama", Name: "ConsumerGroupHandler"}, Methods: []string{"ConsumeClaim"}},

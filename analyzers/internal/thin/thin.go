@@ -383,8 +383,12 @@ func Chain(pass *analysis.Pass, f *construct.Constructs) string {
 			break
 		}
 	}
-	return strings.Join(out, " → ")
+	return strings.Join(out, chainArrow)
 }
+
+// chainArrow joins the names of a chain, in both languages' messages
+// (catalog.ChainArrow).
+const chainArrow = catalog.ChainArrow
 
 // userModule is the path of the module holding pass's package; without
 // module information (GOPATH mode), the first element of its path.
@@ -402,7 +406,14 @@ func inModule(pkg, mod string) bool {
 
 // goFix is the fix of plain loops; function contexts carry their
 // family's (hotpath.Context.Fix).
-const goFix = "create it once (package-level var, sync.OnceValue, or a field on the server struct built in main) and reuse it"
+const goFix = "create it once at package level"
+
+// shortChain is what a message names of a chain: the function called
+// where the finding is; the related location shows the whole chain.
+func shortChain(pass *analysis.Pass, f *construct.Constructs) string {
+	first, _, _ := strings.Cut(Chain(pass, f), chainArrow)
+	return first
+}
 
 // Message phrases a finding: "<what was built> <where>: <why it matters
 // here>; <fix>", from the rule's phrase for the site's variant
@@ -412,7 +423,7 @@ func Message(pass *analysis.Pass, s construct.Site, ctx hotpath.Context) string 
 	var what string
 	switch {
 	case s.Fact != nil:
-		what = s.What + " built by " + Chain(pass, s.Fact)
+		what = s.What + " built by " + shortChain(pass, s.Fact)
 	case s.Callee != nil && (s.Row == nil || !s.Row.Copy):
 		what = s.What + " built by " + typesx.FuncName(s.Callee, pass.Pkg)
 	default:

@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
+
+	"github.com/snatlint/snatlint/analyzers/catalog"
 )
 
 // WriteText writes findings go vet style, one per line:
@@ -11,10 +14,14 @@ import (
 //	file:line:col: message [SNAT00x]
 //
 // with each related location indented below it; a finding that is in the
-// baseline (shown with -baseline-unchanged) ends in " (in baseline)". Paths are relative to
-// r.Cwd when the file lies below it.
+// baseline (shown with -baseline-unchanged) ends in " (in baseline)".
+// After the findings comes, once, a footer (catalog.Footer): the SNAT
+// numbers the messages leave out and the page of each rule reported.
+// Paths are relative to r.Cwd when the file lies below it.
 func WriteText(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
+	var ids []string
+	python := false
 	for i, f := range r.Findings {
 		suffix := ""
 		if r.state(i) == StateUnchanged {
@@ -24,6 +31,14 @@ func WriteText(w io.Writer, r *Report) error {
 		for _, rel := range f.Related {
 			fmt.Fprintf(bw, "\t%s: %s\n", r.textPos(rel.Pos), rel.Message)
 		}
+		if !slices.Contains(ids, f.RuleID) {
+			ids = append(ids, f.RuleID)
+		}
+		python = python || f.Lang == "python"
+	}
+	slices.Sort(ids)
+	if footer := catalog.Footer(ids, python); footer != "" {
+		fmt.Fprintf(bw, "\n%s", footer)
 	}
 	return bw.Flush()
 }

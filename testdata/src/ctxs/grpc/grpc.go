@@ -18,14 +18,14 @@ type server struct {
 }
 
 func (s *server) SayHello(ctx context.Context, req *pb.HelloRequest) (*pb.HelloReply, error) {
-	c := &http.Client{} // want `^http.Client created in gRPC method server.SayHello: it shares http.DefaultTransport's connection pool, but net/http says clients should be reused.*; create it once \(a field of the server struct built in main before Register, a package-level var, or sync.OnceValue\) and reuse it$`
+	c := &http.Client{} // want `^http.Client created in gRPC method server.SayHello: it shares http.DefaultTransport's pool, but clients should be reused; create it once in a field of the server built in main$`
 	_ = c
 	s.helper() // want `http.Transport built by server.helper in gRPC method server.SayHello`
 	return &pb.HelloReply{}, nil
 }
 
 func (s *server) SayHellos(req *pb.HelloRequest, stream grpc.ServerStreamingServer[pb.HelloReply]) error {
-	c := lib.NewClient() // want `^http.Transport built by lib.NewClient in gRPC method server.SayHellos: the transport is the connection pool, so each call opens new`
+	c := lib.NewClient() // want `^http.Transport built by lib.NewClient in gRPC method server.SayHellos: each call opens new`
 	_ = c
 	return nil
 }
@@ -55,7 +55,7 @@ func (bare) mustEmbedUnimplementedGreeterServer() {}
 // Interceptors, declared, as literals, and converted.
 
 func logging(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
-	_ = &http.Transport{} // want `http.Transport created in gRPC interceptor logging: the transport is the connection pool, so each call opens .*; create it once \(package-level var, or a field of the struct that builds the interceptor`
+	_ = &http.Transport{} // want `http.Transport created in gRPC interceptor logging: each call opens .*; create it once before the server or connection starts$`
 	return handler(ctx, req)
 }
 

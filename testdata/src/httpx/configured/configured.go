@@ -17,5 +17,5 @@ func h(w http.ResponseWriter, r *http.Request) {
 	var f custom.Factory
 	f.Pool()          // want `^HTTP client built by custom.Factory.Pool in HTTP handler h`
 	_ = custom.Pool{} // want `^custom.Pool created in HTTP handler h`
-	custom.NewPooledClient() // want `^HTTP client built by custom.NewPooledClient in HTTP handler h: each request opens new TCP\+TLS connections through its own pool`
+	custom.NewPooledClient() // want `^HTTP client built by custom.NewPooledClient in HTTP handler h: each request opens new connections through its own pool`
 }
