@@ -62,7 +62,7 @@ func TestModuleStep(t *testing.T) {
 	// not the one that caches.
 	for key, substr := range map[string]string{
 		"web/web.go:17: SNAT001":         "built by domain.UserService.Sync (interface) → infra.azureSync.Sync in HTTP handler SyncUser",
-		"web/web.go:25: SNAT001":         "domain.UseCase.Run (interface) → usecase.syncUseCase.Run → domain.Repo.Load (interface) → infra.sqlRepo.Load → infra.newClient",
+		"web/web.go:25: SNAT001":         "built by domain.UseCase.Run (interface) → usecase.syncUseCase.Run → domain.Repo.Load (interface) → infra.sqlRepo.Load in HTTP handler Run",
 		"refresh/refresh.go:26: SNAT001": "built by refreshf (function value) → sd.Discovery.refresh in loop body",
 	} {
 		if !strings.Contains(msgs[key], substr) {

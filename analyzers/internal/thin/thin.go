@@ -409,10 +409,18 @@ func inModule(pkg, mod string) bool {
 const goFix = "create it once at package level"
 
 // shortChain is what a message names of a chain: the function called
-// where the finding is; the related location shows the whole chain.
+// where the finding is and, through each dynamic call (an interface
+// method, a function value), the implementation reached; the related
+// location shows the whole chain.
 func shortChain(pass *analysis.Pass, f *construct.Constructs) string {
-	first, _, _ := strings.Cut(Chain(pass, f), chainArrow)
-	return first
+	names := strings.Split(Chain(pass, f), chainArrow)
+	n := 1
+	for i := 1; i < len(names); i++ {
+		if strings.HasSuffix(names[i-1], ")") { // "X.M (interface)", "f (function value)"
+			n = i + 1
+		}
+	}
+	return strings.Join(names[:n], chainArrow)
 }
 
 // Message phrases a finding: "<what was built> <where>: <why it matters
