@@ -625,7 +625,7 @@ const maxDisplay = 30
 // displayName is how a message names what is built: the qualified name,
 // or, when that is long, its class ("BlobServiceClient" for
 // "azure.storage.blob.BlobServiceClient.from_connection_string"; the
-// position shows the call).
+// position shows the call) or its package and name.
 func displayName(q string) string {
 	if len(q) <= maxDisplay || strings.HasPrefix(q, "file:") || strings.Contains(q, " (subclass of ") {
 		return q
@@ -637,7 +637,9 @@ func displayName(q string) string {
 			return part
 		}
 	}
-	return q
+	// a function: its package and name
+	// ("sqlalchemy.create_async_engine")
+	return parts[0] + "." + parts[len(parts)-1]
 }
 
 // shortName is the name a qualified name ends in: "PartnerSession" for

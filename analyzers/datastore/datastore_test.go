@@ -19,5 +19,5 @@ func TestValidate(t *testing.T) {
 // helper; the silent twins built once.
 func TestDatastore(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, fixtures.Dir(t), datastore.Analyzer, "store/handlers", "store/silent")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), datastore.Analyzer, "store/handlers", "store/silent"))
 }

@@ -21,12 +21,12 @@ func TestValidate(t *testing.T) {
 // by httpclient with the chain), and sdkclient says nothing there.
 func TestGoogleCloudFacts(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "sdk/gcp")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), httpclient.Analyzer, "sdk/gcp"))
 }
 
 // TestAWS: every AWS row in a handler, in a loop and through a helper;
 // the shared-pool warnings; the silent twins built once.
 func TestAWS(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, fixtures.Dir(t), sdkclient.Analyzer, "sdk/aws", "sdk/awssilent")
+	fixtures.BoundedMessages(t, analysistest.Run(t, fixtures.Dir(t), sdkclient.Analyzer, "sdk/aws", "sdk/awssilent"))
 }

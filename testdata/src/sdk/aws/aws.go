@@ -14,7 +14,7 @@ import (
 var sharedHTTP = &http.Client{}
 
 func Invoice(w http.ResponseWriter, r *http.Request) {
-	cfg, _ := config.LoadDefaultConfig(r.Context()) // want `^AWS config built by config.LoadDefaultConfig in HTTP handler Invoice: each request builds a new HTTP client or credential cache`
+	cfg, _ := config.LoadDefaultConfig(r.Context()) // want `^AWS config built by config.LoadDefaultConfig in HTTP handler Invoice: each request builds a new HTTP client and credential cache`
 	c := s3.NewFromConfig(cfg)                      // want `^AWS service client built by s3.NewFromConfig in HTTP handler Invoice: each request builds`
 	_, _ = c.GetItem(r.Context(), "k")
 	_ = dynamodb.New(dynamodb.Options{Region: "eu-west-1"}) // want `AWS service client built by dynamodb.New in HTTP handler Invoice`
@@ -23,15 +23,15 @@ func Invoice(w http.ResponseWriter, r *http.Request) {
 // Service clients given an existing HTTP client share its pool: a
 // warning that says so.
 func Shared(w http.ResponseWriter, r *http.Request) {
-	_ = s3.New(s3.Options{HTTPClient: sharedHTTP}) // want `^AWS service client built by s3.New in HTTP handler Shared: it shares its HTTPClient's connection pool`
-	_ = s3.NewFromConfig(awsCfg, func(o *s3.Options) {  // want `s3.NewFromConfig in HTTP handler Shared: it shares its HTTPClient's connection pool`
+	_ = s3.New(s3.Options{HTTPClient: sharedHTTP}) // want `^AWS service client built by s3.New in HTTP handler Shared: it shares its HTTPClient's pool`
+	_ = s3.NewFromConfig(awsCfg, func(o *s3.Options) {  // want `s3.NewFromConfig in HTTP handler Shared: it shares its HTTPClient's pool`
 		o.HTTPClient = sharedHTTP
 	})
 }
 
 // An HTTP client built right there is a pool of its own.
 func Fresh(w http.ResponseWriter, r *http.Request) {
-	_ = s3.New(s3.Options{HTTPClient: &http.Client{Transport: &http.Transport{}}}) // want `s3.New with an HTTP client built right there in HTTP handler Fresh: each request opens new TCP\+TLS connections through its own pool`
+	_ = s3.New(s3.Options{HTTPClient: &http.Client{Transport: &http.Transport{}}}) // want `s3.New with an HTTP client built right there in HTTP handler Fresh: each request opens new connections through its own pool`
 }
 
 func Sync(ctx context.Context, tables []string) {
@@ -49,5 +49,5 @@ func newClient(ctx context.Context) *s3.Client {
 }
 
 func ViaHelper(w http.ResponseWriter, r *http.Request) {
-	_ = newClient(r.Context()) // want `^AWS config built by newClient → config.LoadDefaultConfig in HTTP handler ViaHelper`
+	_ = newClient(r.Context()) // want `^AWS config built by newClient in HTTP handler ViaHelper`
 }

@@ -18,7 +18,7 @@ import (
 )
 
 func SQL(w http.ResponseWriter, r *http.Request) {
-	db, _ := sql.Open("pgx", "postgres://db") // want `^database pool built by sql.Open in HTTP handler SQL: each request opens a new pool of connections`
+	db, _ := sql.Open("pgx", "postgres://db") // want `^database pool built by sql.Open in HTTP handler SQL: each request opens a new connection pool`
 	defer db.Close()
 	_ = sql.OpenDB(nil) // want `database pool built by sql.OpenDB in HTTP handler SQL`
 }
@@ -59,7 +59,7 @@ func GRPC(w http.ResponseWriter, r *http.Request) {
 // In loops: one pool per iteration.
 func Loops(ctx context.Context, regions []string) {
 	for _, region := range regions {
-		db, _ := sql.Open("pgx", region) // want `database pool built by sql.Open in loop body: each iteration opens a new pool`
+		db, _ := sql.Open("pgx", region) // want `database pool built by sql.Open in loop body: each iteration opens a new connection pool`
 		db.Close()
 		rdb := redis.NewClient(&redis.Options{Addr: region}) // want `redis.NewClient in loop body`
 		rdb.Close()
@@ -80,6 +80,6 @@ func openDB() *sql.DB {
 }
 
 func ViaHelper(w http.ResponseWriter, r *http.Request) {
-	db := openDB() // want `^database pool built by openDB → sql.Open in HTTP handler ViaHelper`
+	db := openDB() // want `^database pool built by openDB in HTTP handler ViaHelper`
 	defer db.Close()
 }
