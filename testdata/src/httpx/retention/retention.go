@@ -145,7 +145,7 @@ func startup(urls []string) {
 }
 
 func Query(w http.ResponseWriter, r *http.Request) {
-	buildQueryables(nil) // want `^http.Transport built by buildQueryables → NewReadClient in HTTP handler Query`
+	buildQueryables(nil) // want `^http.Transport built by buildQueryables in HTTP handler Query`
 }
 
 type Queue struct{ client *http.Client }
@@ -219,7 +219,7 @@ func reload(names []string) {
 }
 
 func Reload(w http.ResponseWriter, r *http.Request) {
-	buildIntegrations(nil) // want `^http.Transport built by buildIntegrations → newWebhook in HTTP handler Reload`
+	buildIntegrations(nil) // want `^http.Transport built by buildIntegrations in HTTP handler Reload`
 }
 
 // notifyAll drops what the callback returns: one notifier per URL.
