@@ -366,6 +366,38 @@ func (c *call) keeps(iter, holds, selfPerReq bool) bool {
 	return g.Resolve(selfPerReq) || holds && s.Resolve(selfPerReq)
 }
 
+// shares reports whether call cs of function r is given a pool shared
+// beyond the request (iter false) or the iteration (iter true): a
+// retained pool, or one a cached getter hands out; a pool built right
+// there by a construction is not.
+func (p *project) shares(r fref, cs *call, iter bool) bool {
+	if iter && cs.sharedIter || !iter && cs.sharedReq {
+		return true
+	}
+	return cs.sharedVia != "" && !p.builds(r.file, cs.sharedVia)
+}
+
+// builds reports whether a call to qualified q (from file fi) builds a
+// pool: a catalog construction, a class, or a project function that
+// returns one it builds on every call.
+func (p *project) builds(fi int, q string) bool {
+	if _, ok := p.m.Match(q); ok {
+		return true
+	}
+	if t, ok := p.resolveProject(fi, q, 0); ok {
+		if t.isCls {
+			return true
+		}
+		for _, rc := range p.factOf(t.fn, 0) {
+			if rc.returned {
+				return true
+			}
+		}
+		return false
+	}
+	return capWord(q)
+}
+
 // holdsPool reports whether the value of a construction of rule holds
 // its pool (a one-shot request's response does not).
 func holdsPool(rule string) bool { return !catalog.MustLookup(rule).OneShot }
@@ -411,7 +443,7 @@ func (p *project) factOf(r fref, depth int) []reach {
 		selfPerReq := isInit || p.selfIsPerRequest(r.file, r.fn)
 		for i := range f.sites {
 			cs := &f.sites[i]
-			if cs.sharedReq {
+			if p.shares(r, cs, false) {
 				continue
 			}
 			own := p.classifyCall(r.file, r.fn, cs).rule != ""
@@ -480,10 +512,10 @@ func (p *project) findings() []Finding {
 				all := p.reaches(r, cs, 0)
 				var perReq, perIter []reach
 				for _, rc := range all {
-					if ctx.perRequest && !cs.sharedReq && !cs.keeps(false, rc.returned, selfPerReq) {
+					if ctx.perRequest && !p.shares(r, cs, false) && !cs.keeps(false, rc.returned, selfPerReq) {
 						perReq = append(perReq, rc)
 					}
-					if cs.inLoop && !ctx.startup && !cs.sharedIter && !cs.keeps(true, rc.returned, selfPerReq) {
+					if cs.inLoop && !ctx.startup && !p.shares(r, cs, true) && !cs.keeps(true, rc.returned, selfPerReq) {
 						perIter = append(perIter, rc)
 					}
 				}

@@ -19,13 +19,13 @@ import (
 type funcWalk struct {
 	flows     map[string][]dest // where each local's value goes
 	alias     map[string]string // local -> the cache it was read from (v = cache.get(k))
-	builtHere map[string]bool   // locals bound to a call's result
+	builtHere map[string]string // locals bound to a call's result: the callee as phase 2 resolves it
 	guards    []guard
 	stores    []store
 }
 
 func newFuncWalk() *funcWalk {
-	return &funcWalk{flows: map[string][]dest{}, alias: map[string]string{}, builtHere: map[string]bool{}}
+	return &funcWalk{flows: map[string][]dest{}, alias: map[string]string{}, builtHere: map[string]string{}}
 }
 
 // guard is a test on key covering the bytes [from, to) of its function.
@@ -273,7 +273,9 @@ func (w *walker) noteAlias(name string, right int32, st *state) {
 			wk.alias[name] = k
 			return
 		}
-		wk.builtHere[name] = true
+		if text := w.calleeText(w.field(r, "function"), st, false); text != "" {
+			wk.builtHere[name] = text
+		}
 	case "subscript":
 		if k := w.baseKey(r); k != "" {
 			wk.alias[name] = k

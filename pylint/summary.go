@@ -91,6 +91,7 @@ type callSite struct {
 	// function that was given (shared only when it is retained).
 	shared      bool
 	sharedLocal string
+	sharedVia   string // the callee sharedLocal was bound to
 	inLoop      bool
 	inComp      bool
 	// computed at the end of the function
@@ -113,8 +114,12 @@ type call struct {
 	greq, gloop           retention
 	ret                   bool // the value is returned from the function
 	sharedReq, sharedIter bool // given a pool shared beyond the request / the iteration
-	inLoop                bool
-	inComp                bool
+	// sharedVia is the qualified callee of the local a pool keyword was
+	// given, when that local is not retained: the pool is shared unless
+	// the callee builds it (phase 2, project.builds)
+	sharedVia string
+	inLoop    bool
+	inComp    bool
 }
 
 type decorator struct {
@@ -694,8 +699,8 @@ func (w *walker) sharedArg(cs *callSite, val int32, st *state) {
 	case "identifier":
 		name := w.text(val)
 		f := w.fnSum(st)
-		if _, isLocal := f.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] {
-			cs.sharedLocal = name
+		if _, isLocal := f.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
+			cs.sharedLocal, cs.sharedVia = name, w.walk(st).builtHere[name]
 			return
 		}
 	}
@@ -1077,6 +1082,12 @@ func (w *walker) finishFunc(fn int) {
 			rl, _ := cl.dest(d, cs.loopStart, 0)
 			decl, ok := f.locals[cs.sharedLocal]
 			c.sharedIter = c.sharedReq || rl != retNo || cs.loopStart >= 0 && ok && int64(decl) < int64(cs.loopStart)
+			if !c.sharedReq {
+				// phase 2 decides whether the callee builds the pool
+				// (a construction) or hands out a shared one (a cached
+				// getter)
+				c.sharedVia = cs.sharedVia
+			}
 		}
 	}
 	f.locals, f.globals, f.localCls = nil, nil, nil
@@ -1199,6 +1210,17 @@ func (fs *fileSum) resolve() {
 			}
 			c := cs.c
 			c.q, c.at, c.inLoop, c.inComp = q, cs.at, cs.inLoop, cs.inComp
+			if c.sharedVia != "" {
+				switch vq := fs.qualify(c.sharedVia); {
+				case vq != "":
+					c.sharedVia = vq
+				case capWord(c.sharedVia):
+					c.sharedVia = "" // a class of this function's own: built here
+				default:
+					// a local's method or a builtin: not a construction
+					c.sharedVia, c.sharedReq, c.sharedIter = "", true, true
+				}
+			}
 			f.sites = append(f.sites, c)
 		}
 		f.sites = slices.Clip(f.sites)

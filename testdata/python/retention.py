@@ -1,6 +1,9 @@
 # Retention follows the pool, guards are tests on the retained target
 # itself, early-return cache guards, and pools shared only when retained
 # (design.md, "Decisions on edge cases" and round 2).
+import functools
+
+import aiohttp
 import httpx
 import requests
 import urllib3
@@ -246,3 +249,24 @@ def view_retained_local(request):
     _transport = t
     with httpx.Client(transport=t) as c:  # ok: the transport is kept at module level
         return c.get("https://example.com").json()
+
+
+@functools.lru_cache(maxsize=None)
+def cached_connector():
+    return aiohttp.TCPConnector(limit=100)  # ok: a cached factory
+
+
+def make_connector():
+    return aiohttp.TCPConnector(limit=100)  # ok: reported at the call sites
+
+
+async def view_cached_connector(request):
+    connector = cached_connector()
+    async with aiohttp.ClientSession(connector=connector) as s:  # ok: the connector comes from a cached getter
+        return await s.get("https://example.com")
+
+
+async def view_factory_connector(request):
+    connector = make_connector()  # want SNAT001
+    async with aiohttp.ClientSession(connector=connector) as s:  # want SNAT002
+        return await s.get("https://example.com")

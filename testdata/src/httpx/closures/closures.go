@@ -38,7 +38,7 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 	d := &http.Client{Transport: func() http.RoundTripper { return &http.Transport{} }()} // want `^http.Client created with a new Transport in HTTP handler Handler` `^http.Transport created in HTTP handler Handler`
 	_ = d
 	rt := func() http.RoundTripper { return shared }
-	e := &http.Client{Transport: rt()} // want `^http.Client created in HTTP handler Handler: it shares its Transport's connection pool`
+	e := &http.Client{Transport: rt()} // want `^http.Client created in HTTP handler Handler: it shares its Transport's pool`
 	_ = e
 	NewRTClient()    // want `^http.Transport built by NewRTClient in HTTP handler Handler`
 	SharedRTClient() // want `^http.Client built by SharedRTClient in HTTP handler Handler: it shares`
