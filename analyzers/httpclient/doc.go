@@ -32,7 +32,7 @@
 // that also carries a SNAT001 finding reports only that one:
 //
 //	var transport = &http.Transport{
-//		DisableKeepAlives: true, // keep-alives switched off on http.Transport (DisableKeepAlives: true): every request through it opens a new TCP+TLS connection ...
+//		DisableKeepAlives: true, // keep-alives off on http.Transport (DisableKeepAlives: true): each request through it opens a new connection ...
 //	}
 //
 // Calls in a per-request context to functions that build a transport or

@@ -38,7 +38,7 @@ func withSharedTransport(w http.ResponseWriter, r *http.Request) {
 }
 
 func noKeepAlive(w http.ResponseWriter, r *http.Request) {
-	_ = &http.Transport{DisableKeepAlives: true} // want `^http.Transport created in HTTP handler noKeepAlive: the transport is the connection pool, so each request builds a new one and opens new TCP\+TLS connections; create it once`
+	_ = &http.Transport{DisableKeepAlives: true} // want `^http.Transport created in HTTP handler noKeepAlive: each request builds a new pool and opens new connections; create it once`
 }
 
 func valueLiteral(w http.ResponseWriter, r *http.Request) {

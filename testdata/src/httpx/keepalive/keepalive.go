@@ -15,23 +15,23 @@ const off = true
 
 // Anywhere: a transport that never keeps a connection, at package level.
 var noReuse = &http.Transport{
-	DisableKeepAlives: true, // want `^keep-alives switched off on http.Transport \(DisableKeepAlives: true\): every request through it opens a new TCP\+TLS connection and leaves a closed socket holding a SNAT port for about 4 minutes; leave keep-alives on and reuse the http.Transport; if this is deliberate, say why in a suppression$`
+	DisableKeepAlives: true, // want `^keep-alives off on http.Transport \(DisableKeepAlives: true\): each request through it opens a new connection; keep them on and reuse the http.Transport$`
 	IdleConnTimeout:   90 * time.Second,
 }
 
-var byConst = &http.Transport{DisableKeepAlives: off} // want `keep-alives switched off on http.Transport \(DisableKeepAlives: true\)`
+var byConst = &http.Transport{DisableKeepAlives: off} // want `keep-alives off on http.Transport \(DisableKeepAlives: true\)`
 
-var valueLit = http.Transport{MaxIdleConns: 10, DisableKeepAlives: true} // want `keep-alives switched off on http.Transport`
+var valueLit = http.Transport{MaxIdleConns: 10, DisableKeepAlives: true} // want `keep-alives off on http.Transport`
 
 // A client holding such a transport at package level: the setting line
 // is the finding, not the client.
 var client = &http.Client{Transport: &http.Transport{
-	DisableKeepAlives: true, // want `keep-alives switched off on http.Transport`
+	DisableKeepAlives: true, // want `keep-alives off on http.Transport`
 }}
 
 type myTransport http.Transport
 
-var defined = &myTransport{DisableKeepAlives: true} // want `keep-alives switched off on http.Transport`
+var defined = &myTransport{DisableKeepAlives: true} // want `keep-alives off on http.Transport`
 
 type embeds struct {
 	*http.Transport
@@ -40,10 +40,10 @@ type embeds struct {
 
 func init() {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.DisableKeepAlives = true                                       // want `keep-alives switched off on http.Transport \(DisableKeepAlives: true\)`
-	http.DefaultTransport.(*http.Transport).DisableKeepAlives = true // want `keep-alives switched off on http.Transport`
+	t.DisableKeepAlives = true                                       // want `keep-alives off on http.Transport \(DisableKeepAlives: true\)`
+	http.DefaultTransport.(*http.Transport).DisableKeepAlives = true // want `keep-alives off on http.Transport`
 	e := embeds{Transport: &http.Transport{}}
-	e.DisableKeepAlives = true // want `keep-alives switched off on http.Transport`
+	e.DisableKeepAlives = true // want `keep-alives off on http.Transport`
 	_ = t
 }
 
@@ -76,24 +76,24 @@ func items(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	req.Close = true                                           // want `^connection close asked for on http.Request \(Close: true\) in HTTP handler items: the connection is closed after the response, so each request opens a new TCP\+TLS connection and leaves a closed socket holding a SNAT port for about 4 minutes; remove it so that the transport reuses the connection; if this is deliberate, say why in a suppression$`
-	req.Header.Set("Connection", "close")                      // want `connection close asked for on http.Request \(header "Connection: close"\) in HTTP handler items`
-	req.Header.Add("connection", "Close")                      // want `connection close asked for on http.Request \(header "Connection: close"\) in HTTP handler items`
-	req.Header["Connection"] = []string{"keep-alive", "close"} // want `connection close asked for on http.Request \(header "Connection: close"\)`
-	req.Header.Set("Connection", "keep-alive, close")          // want `connection close asked for on http.Request`
+	req.Close = true                                           // want `^connection close on http.Request \(Close: true\) in HTTP handler items: each request opens a new connection; remove it to reuse the connection$`
+	req.Header.Set("Connection", "close")                      // want `connection close on http.Request \(header "Connection: close"\) in HTTP handler items`
+	req.Header.Add("connection", "Close")                      // want `connection close on http.Request \(header "Connection: close"\) in HTTP handler items`
+	req.Header["Connection"] = []string{"keep-alive", "close"} // want `connection close on http.Request \(header "Connection: close"\)`
+	req.Header.Set("Connection", "keep-alive, close")          // want `connection close on http.Request`
 	_, _ = http.DefaultClient.Do(req)
 }
 
 func literal(w http.ResponseWriter, r *http.Request) {
 	req := &http.Request{
 		Method: http.MethodGet,
-		Close:  true, // want `connection close asked for on http.Request \(Close: true\) in HTTP handler literal`
+		Close:  true, // want `connection close on http.Request \(Close: true\) in HTTP handler literal`
 		Header: http.Header{
 			"Accept":     {"application/json"},
-			"Connection": {"close"}, // want `connection close asked for on http.Request \(header "Connection: close"\) in HTTP handler literal`
+			"Connection": {"close"}, // want `connection close on http.Request \(header "Connection: close"\) in HTTP handler literal`
 		},
 	}
-	req.Header = http.Header{"Connection": []string{"close"}} // want `connection close asked for on http.Request \(header "Connection: close"\)`
+	req.Header = http.Header{"Connection": []string{"close"}} // want `connection close on http.Request \(header "Connection: close"\)`
 	_ = req
 }
 
@@ -101,7 +101,7 @@ func literal(w http.ResponseWriter, r *http.Request) {
 func warm(urls []string) {
 	for _, u := range urls {
 		req, _ := http.NewRequest(http.MethodGet, u, nil)
-		req.Close = true // want `connection close asked for on http.Request \(Close: true\) in loop body`
+		req.Close = true // want `connection close on http.Request \(Close: true\) in loop body`
 		_, _ = http.DefaultClient.Do(req)
 	}
 }
@@ -142,8 +142,8 @@ func main() {
 // Overlap: a transport built per request with the setting on its own
 // line is both rules; on one line, the more severe (SNAT001) only.
 func perRequestTransport(w http.ResponseWriter, r *http.Request) {
-	t := &http.Transport{ // want `http.Transport created in HTTP handler perRequestTransport: the transport is the connection pool, so each request builds a new one`
-		DisableKeepAlives: true, // want `keep-alives switched off on http.Transport \(DisableKeepAlives: true\)`
+	t := &http.Transport{ // want `http.Transport created in HTTP handler perRequestTransport: each request builds a new pool`
+		DisableKeepAlives: true, // want `keep-alives off on http.Transport \(DisableKeepAlives: true\)`
 	}
 	u := &http.Transport{DisableKeepAlives: true} // want `^http.Transport created in HTTP handler perRequestTransport`
 	_, _ = t, u
@@ -172,6 +172,6 @@ func options(opts ...func(*http.Transport)) {}
 
 func configure() {
 	options(func(t *http.Transport) {
-		t.DisableKeepAlives = true // want `keep-alives switched off on http.Transport`
+		t.DisableKeepAlives = true // want `keep-alives off on http.Transport`
 	})
 }

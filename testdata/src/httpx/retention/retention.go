@@ -244,7 +244,7 @@ func reloadDefined(names []string) {
 func countIntegrations(names []string) int {
 	total := 0
 	for range names {
-		got := buildIntegrations(nil) // want `^http.Transport built by buildIntegrations → newWebhook in loop body`
+		got := buildIntegrations(nil) // want `^http.Transport built by buildIntegrations in loop body: each iteration opens new connections`
 		total += len(got)
 	}
 	return total
