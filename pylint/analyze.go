@@ -554,8 +554,12 @@ func (p *project) findings() []Finding {
 				for _, rc := range reaches {
 					at := policy.Position{File: absClean(rc.file), Line: int(rc.at.Line), Column: int(rc.at.Col), Offset: -1}
 					rph := phraseOf(rc.rule, rc.variant, rc.q, fw)
-					rel = append(rel, policy.Related{Pos: at, End: at,
-						Message: fmt.Sprintf("%s %s here (%s)", rph.what, rph.verb, strings.Join(rc.chain, catalog.ChainArrow))})
+					r := policy.Related{Pos: at, End: at,
+						Message: fmt.Sprintf("%s %s here (%s)", rph.what, rph.verb, strings.Join(rc.chain, catalog.ChainArrow))}
+					if slices.Contains(rel, r) {
+						continue // the same chain reached from two call sites of one function
+					}
+					rel = append(rel, r)
 					if len(rel) == 10 {
 						break
 					}

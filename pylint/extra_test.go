@@ -134,6 +134,11 @@ func TestMessagesBounded(t *testing.T) {
 		for _, r := range f.Related {
 			msgs = append(msgs, r.Message)
 		}
+		for i, r := range f.Related {
+			if slices.Contains(f.Related[:i], r) {
+				t.Errorf("%s:%d: related location %s:%d %q listed twice", f.Pos.File, f.Pos.Line, r.Pos.File, r.Pos.Line, r.Message)
+			}
+		}
 		for _, m := range msgs {
 			if n := utf8.RuneCountInString(m); n > policy.MaxMessage {
 				t.Errorf("%s:%d: message of %d characters, want at most %d: %s", f.Pos.File, f.Pos.Line, n, policy.MaxMessage, m)
