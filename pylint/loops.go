@@ -886,23 +886,15 @@ func (w *walker) holdsCall(n int32) bool {
 	return found
 }
 
-type polarity uint8
+// polarity is what a condition says about the iteration; the words
+// that decide it are policy's, shared with the Go pass.
+type polarity = policy.Polarity
 
 const (
-	condUnknown polarity = iota
-	condSuccess          // true when the call succeeded / the service answered
-	condFailure          // true when it failed / has not answered yet
+	condUnknown = policy.UnknownPolarity
+	condSuccess = policy.Success // true when the call succeeded / the service answered
+	condFailure = policy.Failure // true when it failed / has not answered yet
 )
-
-func (p polarity) not() polarity {
-	switch p {
-	case condSuccess:
-		return condFailure
-	case condFailure:
-		return condSuccess
-	}
-	return condUnknown
-}
 
 // polarity says whether condition c tests for success or for failure of
 // this iteration's call. Only tests on a result of a call in the body (or
@@ -916,7 +908,7 @@ func (lf *loopFlow) polarity(c int32) polarity {
 	}
 	switch w.typ(c) {
 	case "not_operator":
-		return lf.polarity(w.field(c, "argument")).not()
+		return lf.polarity(w.field(c, "argument")).Not()
 	case "boolean_operator":
 		l, r := lf.polarity(w.field(c, "left")), lf.polarity(w.field(c, "right"))
 		if l == r {
@@ -933,7 +925,7 @@ func (lf *loopFlow) polarity(c int32) polarity {
 	case "call":
 		// a call says what it tests only by its name (is_ready(r),
 		// r.succeeded()); any(...), isinstance(...), len(...) do not
-		return wordPolarity(lastPart(w.dotted(w.field(c, "function"))))
+		return policy.WordPolarity(lastPart(w.dotted(w.field(c, "function"))))
 	case "identifier", "attribute", "subscript":
 		return truthiness(w.dotted(c), w.text(c))
 	}
@@ -961,44 +953,6 @@ func (lf *loopFlow) mentionsResult(c int32) bool {
 	return found
 }
 
-// failWords are the words of names and values that mean a failure or a
-// pending answer; successWords one that came.
-var (
-	failWords = map[string]bool{
-		"err": true, "error": true, "errors": true, "exc": true, "exception": true, "fail": true, "failed": true,
-		"failure": true, "timeout": true, "timedout": true, "retry": true, "expired": true, "invalid": true,
-		"pending": true, "running": true, "queued": true, "inprogress": true, "in_progress": true,
-		"notstarted": true, "not_started": true, "processing": true, "waiting": true, "busy": true,
-	}
-	successWords = map[string]bool{
-		"ok": true, "done": true, "succeeded": true, "success": true, "successful": true, "complete": true,
-		"completed": true, "ready": true, "finished": true, "available": true, "healthy": true,
-		"alive": true, "found": true,
-	}
-)
-
-// wordPolarity classifies a name or string value by its words.
-func wordPolarity(s string) polarity {
-	s = strings.ToLower(strings.Trim(s, "\"'"))
-	if failWords[s] {
-		return condFailure
-	}
-	if successWords[s] {
-		return condSuccess
-	}
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == '.' || r == '-' || r == ' ' }) {
-		if failWords[part] {
-			return condFailure
-		}
-	}
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == '.' || r == '-' || r == ' ' }) {
-		if successWords[part] {
-			return condSuccess
-		}
-	}
-	return condUnknown
-}
-
 // truthiness is the polarity of testing a value for truth: a failure
 // name (err, exc) is a failure test, anything else a success test (the
 // call returned something).
@@ -1007,7 +961,7 @@ func truthiness(dotted, text string) polarity {
 	if name == "" {
 		name = text
 	}
-	if p := wordPolarity(lastPart(strings.TrimSuffix(strings.TrimSpace(name), "()"))); p != condUnknown {
+	if p := policy.WordPolarity(lastPart(strings.TrimSuffix(strings.TrimSpace(name), "()"))); p != condUnknown {
 		return p
 	}
 	return condSuccess
@@ -1034,7 +988,7 @@ func (lf *loopFlow) comparison(c int32) polarity {
 	var p polarity
 	switch {
 	case w.typ(b) == "none" && (op == "is" || op == "==" || op == "is not" || op == "!="):
-		p = truthiness(w.dotted(a), w.text(a)).not() // x is None: x is missing
+		p = truthiness(w.dotted(a), w.text(a)).Not() // x is None: x is missing
 	case op == "in" || op == "not in":
 		p = lf.memberPolarity(b)
 	default:
@@ -1042,7 +996,7 @@ func (lf *loopFlow) comparison(c int32) polarity {
 		neg = false
 	}
 	if neg {
-		return p.not()
+		return p.Not()
 	}
 	return p
 }
@@ -1081,7 +1035,7 @@ func (lf *loopFlow) literalPolarity(v int32) polarity {
 			return condFailure
 		}
 	case "string":
-		return wordPolarity(stringValue(w.text(v)))
+		return policy.WordPolarity(stringValue(w.text(v)))
 	case "true":
 		return condSuccess
 	case "false":
@@ -1102,7 +1056,7 @@ func (lf *loopFlow) valuePolarity(a, b int32, op string) polarity {
 	case "==":
 		return lf.literalPolarity(lit)
 	case "!=":
-		return lf.literalPolarity(lit).not()
+		return lf.literalPolarity(lit).Not()
 	}
 	x, ok := w.constNum(lit)
 	if !ok || x < 100 || x >= 600 {
