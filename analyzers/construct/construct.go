@@ -379,37 +379,7 @@ func (a *analyzer) callee(cur inspector.Cursor, call *ast.CallExpr) *types.Func 
 	if count != 1 || value == nil {
 		return nil
 	}
-	return funcValue(info, value)
-}
-
-// funcValue returns the function or concrete method an expression
-// denotes (f, pkg.F, recv.Method), or nil.
-func funcValue(info *types.Info, e ast.Expr) *types.Func {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[e].(*types.Func)
-		return origin(fn)
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[e]; ok {
-			if sel.Kind() != types.MethodVal || types.IsInterface(sel.Recv()) {
-				return nil
-			}
-			fn, _ := sel.Obj().(*types.Func)
-			return origin(fn)
-		}
-		fn, _ := info.Uses[e.Sel].(*types.Func)
-		return origin(fn)
-	case *ast.IndexExpr:
-		return funcValue(info, e.X)
-	}
-	return nil
-}
-
-func origin(fn *types.Func) *types.Func {
-	if fn == nil {
-		return nil
-	}
-	return fn.Origin()
+	return typesx.FuncValue(info, value)
 }
 
 // add records a candidate reported at cur; n is the construction's own

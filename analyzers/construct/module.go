@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/snatlint/snatlint/analyzers/hotpath"
+	"github.com/snatlint/snatlint/analyzers/internal/typesx"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -178,7 +179,7 @@ func (a *analyzer) store(s *Summary, v *types.Var, value ast.Expr) {
 		}
 	}
 	ref := FuncRef{Unknown: true}
-	if fn := funcValue(a.pass.TypesInfo, value); fn != nil {
+	if fn := typesx.FuncValue(a.pass.TypesInfo, value); fn != nil {
 		ref = FuncRef{Fn: fn}
 	} else if w := a.funcVar(value); w != nil && (w.IsField() || a.isPackageVar(w) || a.isParam(w)) {
 		ref = FuncRef{Var: w}

@@ -600,7 +600,7 @@ func (r *Result) valueOf(cur inspector.Cursor, e ast.Expr) any {
 	if lit, ok := e.(*ast.FuncLit); ok {
 		return lit
 	}
-	if fn := funcValue(info, e); fn != nil {
+	if fn := typesx.FuncValue(info, e); fn != nil {
 		return fn
 	}
 	id, ok := e.(*ast.Ident)
@@ -649,42 +649,10 @@ func (r *Result) valueOf(cur inspector.Cursor, e ast.Expr) any {
 	if lit, ok := value.(*ast.FuncLit); ok {
 		return lit
 	}
-	if fn := funcValue(info, value); fn != nil {
+	if fn := typesx.FuncValue(info, value); fn != nil {
 		return fn
 	}
 	return nil
-}
-
-// funcValue returns the function or concrete method an expression
-// denotes (f, pkg.F, recv.Method, T.Method, f[T]), or nil.
-func funcValue(info *types.Info, e ast.Expr) *types.Func {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[e].(*types.Func)
-		return origin(fn)
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[e]; ok {
-			if sel.Kind() == types.FieldVal || types.IsInterface(sel.Recv()) {
-				return nil
-			}
-			fn, _ := sel.Obj().(*types.Func)
-			return origin(fn)
-		}
-		fn, _ := info.Uses[e.Sel].(*types.Func)
-		return origin(fn)
-	case *ast.IndexExpr:
-		return funcValue(info, e.X)
-	case *ast.IndexListExpr:
-		return funcValue(info, e.X)
-	}
-	return nil
-}
-
-func origin(fn *types.Func) *types.Func {
-	if fn == nil {
-		return nil
-	}
-	return fn.Origin()
 }
 
 // Registered yields, in source order, the function values (not

@@ -86,3 +86,32 @@ func FuncName(fn *types.Func, local *types.Package) string {
 	}
 	return name
 }
+
+// FuncValue returns the function or concrete method an expression
+// denotes as a value (f, pkg.F, recv.Method, T.Method, f[T]), normalized
+// to its generic origin, or nil: a field, an interface method, a call or
+// anything else whose target is not known statically.
+func FuncValue(info *types.Info, e ast.Expr) *types.Func {
+	var fn *types.Func
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ = info.Uses[e].(*types.Func)
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			if sel.Kind() == types.FieldVal || types.IsInterface(sel.Recv()) {
+				return nil
+			}
+			fn, _ = sel.Obj().(*types.Func)
+		} else {
+			fn, _ = info.Uses[e.Sel].(*types.Func)
+		}
+	case *ast.IndexExpr:
+		return FuncValue(info, e.X)
+	case *ast.IndexListExpr:
+		return FuncValue(info, e.X)
+	}
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}

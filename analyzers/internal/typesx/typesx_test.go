@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 	"testing"
 
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
@@ -36,6 +37,20 @@ func use(i interface{ M() }) {
 	f := F
 	f()
 }
+
+func G[X any](x X) X { return x }
+
+type S struct{ fn func() }
+
+func values(i interface{ M() }, s S) {
+	_ = F
+	_ = T{}.M
+	_ = T.M
+	_ = G[int]
+	_ = i.M
+	_ = s.fn
+	_ = (F)
+}
 `
 
 func TestTypesx(t *testing.T) {
@@ -64,6 +79,25 @@ func TestTypesx(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
 		}
+	}
+
+	var values []string
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "values" {
+			continue
+		}
+		for _, st := range fd.Body.List {
+			rhs := st.(*ast.AssignStmt).Rhs[0]
+			name := "<nil>"
+			if fn := typesx.FuncValue(info, rhs); fn != nil {
+				name = typesx.FuncName(fn, pkg)
+			}
+			values = append(values, name)
+		}
+	}
+	if got, want := strings.Join(values, " "), "F T.M T.M G <nil> <nil> F"; got != want {
+		t.Errorf("FuncValue: got %s, want %s", got, want)
 	}
 
 	var callees []string
