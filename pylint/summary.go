@@ -1056,13 +1056,13 @@ func (w *walker) finishFunc(fn int) {
 	if wk == nil {
 		wk = newFuncWalk()
 	}
-	cl := classifier{f: f, wk: wk}
+	cl := &classifier{f: f, wk: wk}
 	guards := wk.validGuards()
 	for i := range f.calls {
 		cs := &f.calls[i]
 		c := &cs.c
-		c.req, c.ret = cl.dest(cs.d, -1, 0)
-		c.loop, _ = cl.dest(cs.d, cs.loopStart, 0)
+		c.req, c.ret = cl.dest(cs.d, -1)
+		c.loop, _ = cl.dest(cs.d, cs.loopStart)
 		at := uint32(cs.at.StartByte)
 		for _, g := range guards {
 			if at < g.from || at >= g.to {
@@ -1077,9 +1077,9 @@ func (w *walker) finishFunc(fn int) {
 		c.sharedReq, c.sharedIter = cs.shared, cs.shared
 		if cs.sharedLocal != "" {
 			d := dest{kind: dLocal, name: cs.sharedLocal}
-			r, _ := cl.dest(d, -1, 0)
+			r, _ := cl.dest(d, -1)
 			c.sharedReq = r != retNo
-			rl, _ := cl.dest(d, cs.loopStart, 0)
+			rl, _ := cl.dest(d, cs.loopStart)
 			decl, ok := f.locals[cs.sharedLocal]
 			c.sharedIter = c.sharedReq || rl != retNo || cs.loopStart >= 0 && ok && int64(decl) < int64(cs.loopStart)
 			if !c.sharedReq {
@@ -1118,58 +1118,124 @@ func bestRet(a, b retention) retention {
 type classifier struct {
 	f  *funcSum
 	wk *funcWalk
+	// scratch for dest, reused across the calls of a function
+	seen      map[destAt]struct{}
+	cur, next []destAt
 }
+
+// destAt is a state of dest's search: a place a value goes, and the hot
+// loop it is judged against (-1: the request).
+type destAt struct {
+	d         dest
+	loopStart int
+}
+
+// maxFlowDepth is how many assignments dest follows from a call's value.
+const maxFlowDepth = 16
 
 // dest says whether a value stored at d outlives the request (loopStart
 // < 0) or the iteration of the hot loop starting at loopStart, and
 // whether it is returned from the function. A local's value is retained
-// when any place it goes to retains it.
-func (cl classifier) dest(d dest, loopStart int, depth int) (retention, bool) {
-	if depth > 16 {
-		return retNo, false
+// when any place it goes to retains it, within maxFlowDepth steps.
+//
+// The places are searched breadth first, each once: the flows of a
+// function form a graph with cycles and shared paths (x = y; y = x;
+// generated code assigning one name dozens of times), and following
+// every path is exponential in the depth. Every state reachable within
+// maxFlowDepth steps is reached, at its least depth, so the result is the
+// one path-by-path following would give.
+func (cl *classifier) dest(d dest, loopStart int) (retention, bool) {
+	start := destAt{d, loopStart}
+	if r, ret, leaf := cl.leaf(start); leaf {
+		return r, ret // no search needed: the common case
 	}
+	if cl.seen == nil {
+		cl.seen = map[destAt]struct{}{}
+	}
+	clear(cl.seen)
+	cl.seen[start] = struct{}{}
+	cur := append(cl.cur[:0], start)
+	next := cl.next[:0]
+	r, returned := retNo, false
+	for depth := 0; depth <= maxFlowDepth && len(cur) > 0; depth++ {
+		next = next[:0]
+		for _, s := range cur {
+			var sr retention
+			var sret bool
+			sr, sret, next = cl.step(s, next)
+			r = bestRet(r, sr)
+			returned = returned || sret
+		}
+		cur, next = next, cur
+	}
+	cl.cur, cl.next = cur[:0], next[:0]
+	return r, returned
+}
+
+// leaf is the result of a state that leads nowhere else.
+func (cl *classifier) leaf(s destAt) (retention, bool, bool) {
+	if s.d.comp != 0 && s.loopStart >= 0 && int(s.d.comp-1) == s.loopStart && s.d.kind != dNone {
+		return 0, false, false
+	}
+	switch s.d.kind {
+	case dRetained:
+		return policy.Retains(policy.Global), false, true
+	case dSelf:
+		return policy.Retains(policy.Field), false, true // decided in phase 2: a view's self is per request
+	case dReturn:
+		return policy.Retains(policy.Discarded), true, true
+	case dLocal, dContainerLocal:
+		return 0, false, false
+	}
+	return policy.Retains(policy.Discarded), false, true
+}
+
+// step is one state's own retention and returnedness; it appends the
+// states it leads to that were not seen yet.
+func (cl *classifier) step(s destAt, next []destAt) (retention, bool, []destAt) {
+	if r, ret, leaf := cl.leaf(s); leaf {
+		return r, ret, next
+	}
+	d, loopStart := s.d, s.loopStart
 	if d.comp != 0 && loopStart >= 0 && int(d.comp-1) == loopStart && d.kind != dNone {
 		// an element of the collection the hot comprehension builds,
-		// and the collection is used: it holds the element
-		_, returned := cl.dest(dest{kind: d.kind, name: d.name, decl: d.decl}, -1, depth+1)
-		return retYes, returned
+		// and the collection is used: it holds the element (whether the
+		// collection is returned is decided by where it goes)
+		return retYes, false, cl.push(next, destAt{dest{kind: d.kind, name: d.name, decl: d.decl}, -1})
 	}
-	switch d.kind {
-	case dRetained:
-		return policy.Retains(policy.Global), false
-	case dSelf:
-		return policy.Retains(policy.Field), false // decided in phase 2: a view's self is per request
-	case dReturn:
-		return policy.Retains(policy.Discarded), true
-	case dLocal, dContainerLocal:
-		r := retNo
-		if d.kind == dContainerLocal && loopStart >= 0 && int(d.decl) < loopStart &&
-			policy.Retains(policy.Outer).Resolve(false) {
-			// declared before the loop: policy.Outer for the iteration
-			// (whether the function itself runs per request is the
-			// per-request check's business)
-			r = retYes
-		}
-		if d.name == "" {
-			return r, false
-		}
-		returned := false
-		for _, next := range cl.wk.flows[d.name] { // policy.Local: follow it
-			if next.kind == d.kind && next.name == d.name {
-				continue
-			}
-			nr, ret := cl.dest(next, loopStart, depth+1)
-			r = bestRet(r, nr)
-			returned = returned || ret
-		}
-		return r, returned
+	// dLocal, dContainerLocal
+	r := retNo
+	if d.kind == dContainerLocal && loopStart >= 0 && int(d.decl) < loopStart &&
+		policy.Retains(policy.Outer).Resolve(false) {
+		// declared before the loop: policy.Outer for the iteration
+		// (whether the function itself runs per request is the
+		// per-request check's business)
+		r = retYes
 	}
-	return policy.Retains(policy.Discarded), false
+	if d.name == "" {
+		return r, false, next
+	}
+	for _, n := range cl.wk.flows[d.name] { // policy.Local: follow it
+		if n.kind == d.kind && n.name == d.name {
+			continue
+		}
+		next = cl.push(next, destAt{n, loopStart})
+	}
+	return r, false, next
+}
+
+// push appends s to next unless it was seen.
+func (cl *classifier) push(next []destAt, s destAt) []destAt {
+	if _, ok := cl.seen[s]; ok {
+		return next
+	}
+	cl.seen[s] = struct{}{}
+	return append(next, s)
 }
 
 // target is the retention of a guard's target: where it lives, and a
 // local declared before the hot loop holds for the iteration.
-func (cl classifier) target(d dest, loopStart int) retention {
+func (cl *classifier) target(d dest, loopStart int) retention {
 	switch d.kind {
 	case dRetained:
 		return policy.Retains(policy.Global)
