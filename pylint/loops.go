@@ -842,33 +842,74 @@ func (lf *loopFlow) tryStmt(st int32, in path) path {
 }
 
 // resultNames are the names the loop body binds to a value computed by a
-// call (r = requests.get(u), data = r.json(), (r := fetch())): a test on
-// one of them says whether this iteration's call succeeded.
+// call (r = requests.get(u), data = r.json(), (r := fetch()), async with
+// s.get(u) as r), or to a value taken from one (r = rs[0] if rs else
+// None): a test on one of them says whether this iteration's call
+// succeeded.
 func (w *walker) resultNames(body int32) map[string]bool {
 	out := map[string]bool{}
-	w.eachNode(body, func(x int32) bool {
-		switch w.typ(x) {
-		case "function_definition", "class_definition", "lambda":
-			return false
-		case "assignment", "augmented_assignment", "named_expression":
-			l, r := w.field(x, "left"), w.field(x, "right")
-			if w.typ(x) == "named_expression" {
-				l, r = w.field(x, "name"), w.field(x, "value")
+	bind := func(l int32) bool {
+		added := false
+		w.eachNode(l, func(y int32) bool {
+			if w.typ(y) == "identifier" {
+				if !out[w.text(y)] {
+					out[w.text(y)] = true
+					added = true
+				}
+				return false
 			}
-			if l < 0 || r < 0 || !w.holdsCall(r) {
+			switch w.typ(y) {
+			case "pattern_list", "tuple_pattern", "list_pattern", "as_pattern_target":
 				return true
 			}
-			w.eachNode(l, func(y int32) bool {
-				if w.typ(y) == "identifier" {
-					out[w.text(y)] = true
-					return false
+			return false
+		})
+		return added
+	}
+	// derived values are found once the names they come from are: repeat
+	// until no name is added (each round adds one, so this ends)
+	for changed := true; changed; {
+		changed = false
+		w.eachNode(body, func(x int32) bool {
+			switch w.typ(x) {
+			case "function_definition", "class_definition", "lambda":
+				return false
+			case "assignment", "augmented_assignment", "named_expression":
+				l, r := w.field(x, "left"), w.field(x, "right")
+				if w.typ(x) == "named_expression" {
+					l, r = w.field(x, "name"), w.field(x, "value")
 				}
-				return w.typ(y) == "pattern_list" || w.typ(y) == "tuple_pattern" || w.typ(y) == "list_pattern"
-			})
-		}
-		return true
-	})
+				if l >= 0 && r >= 0 && (w.holdsCall(r) || w.mentionsName(r, out)) && bind(l) {
+					changed = true
+				}
+			case "as_pattern":
+				// with/async with: the context manager a call returns
+				a := w.field(x, "alias")
+				if ks := w.kidList(x); len(ks) > 0 && a >= 0 && ks[0] != a && w.holdsCall(ks[0]) && bind(a) {
+					changed = true
+				}
+			}
+			return true
+		})
+	}
 	return out
+}
+
+// mentionsName reports whether expression n uses one of names.
+func (w *walker) mentionsName(n int32, names map[string]bool) bool {
+	found := false
+	w.eachNode(n, func(x int32) bool {
+		switch w.typ(x) {
+		case "identifier":
+			if names[w.text(x)] {
+				found = true
+			}
+		case "lambda":
+			return false
+		}
+		return !found
+	})
+	return found
 }
 
 // holdsCall reports whether expression n contains a call (or an await).
@@ -924,12 +965,41 @@ func (lf *loopFlow) polarity(c int32) polarity {
 		return lf.comparison(c)
 	case "call":
 		// a call says what it tests only by its name (is_ready(r),
-		// r.succeeded()); any(...), isinstance(...), len(...) do not
-		return policy.WordPolarity(lastPart(w.dotted(w.field(c, "function"))))
+		// r.succeeded()); any(...), len(...) do not; isinstance(r, T)
+		// only when T is an error type (isinstance(r, Exception))
+		fn := w.dotted(w.field(c, "function"))
+		if fn == "isinstance" {
+			return lf.isinstancePolarity(c)
+		}
+		return policy.WordPolarity(lastPart(fn))
 	case "identifier", "attribute", "subscript":
 		return truthiness(w.dotted(c), w.text(c))
 	}
 	return condUnknown
+}
+
+// isinstancePolarity classifies isinstance(x, T) on a result x: a failure
+// test when every type T names is a failure (an error or exception type);
+// otherwise unknown, since a type test says nothing of success on its own
+// (isinstance(page, dict) may be the error shape of an API whose pages are
+// lists).
+func (lf *loopFlow) isinstancePolarity(c int32) polarity {
+	w := lf.w
+	args := w.positional(c)
+	if len(args) != 2 || !lf.mentionsResult(args[0]) {
+		return condUnknown
+	}
+	types := []int32{w.unparen(args[1])}
+	if w.typ(types[0]) == "tuple" {
+		types = w.kidList(types[0])
+	}
+	for _, t := range types {
+		last := strings.ToLower(lastPart(w.dotted(t)))
+		if last == "" || !(strings.HasSuffix(last, "error") || strings.HasSuffix(last, "exception")) {
+			return condUnknown
+		}
+	}
+	return condFailure
 }
 
 // mentionsResult reports whether expression c uses a result name.
@@ -972,6 +1042,9 @@ func truthiness(dotted, text string) polarity {
 func (lf *loopFlow) comparison(c int32) polarity {
 	w := lf.w
 	ops := w.kidList(c)
+	if len(ops) == 3 {
+		return lf.statusRange(c, ops)
+	}
 	if len(ops) != 2 {
 		return condUnknown
 	}
@@ -999,6 +1072,29 @@ func (lf *loopFlow) comparison(c int32) polarity {
 		return p.Not()
 	}
 	return p
+}
+
+// statusRange classifies a chained comparison lo <= x < hi on a status:
+// 200 <= r.status < 300 is a success test, anything else unknown.
+func (lf *loopFlow) statusRange(c int32, ops []int32) polarity {
+	w := lf.w
+	lo, ok1 := w.constNum(w.unparen(ops[0]))
+	hi, ok2 := w.constNum(w.unparen(ops[2]))
+	if !ok1 || !ok2 {
+		return condUnknown
+	}
+	op1 := strings.TrimSpace(string(w.src[w.nodes[ops[0]].eb:w.nodes[ops[1]].sb]))
+	op2 := strings.TrimSpace(string(w.src[w.nodes[ops[1]].eb:w.nodes[ops[2]].sb]))
+	if op1 == "<" {
+		lo++
+	}
+	if op2 == "<=" {
+		hi++
+	}
+	if (op1 == "<=" || op1 == "<") && (op2 == "<" || op2 == "<=") && lo >= 200 && hi <= 300 && lo < hi {
+		return condSuccess
+	}
+	return condUnknown
 }
 
 // memberPolarity classifies `x in (values)` by its values.
