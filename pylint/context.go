@@ -338,6 +338,13 @@ func (p *project) funcMatches(fi int, fw *framework, fn *frameworks.Func, f *fun
 	if fn.Params != nil && !frameworks.ParamsMatch(fn.Params, f.params) {
 		return false
 	}
+	if fw == frameworks.Generic && fn.Params != nil && f.reqAnn != "" {
+		// a request parameter typed with one of the project's own classes
+		// (request: VirtualHostRequest) is that class, not an HTTP request
+		if _, ok := p.resolveClass(fi, f.reqAnn); ok {
+			return false
+		}
+	}
 	if fn.ParamType != "" {
 		found := false
 		for _, a := range f.paramAnn {

@@ -240,3 +240,79 @@ def handle(request):
 		}
 	}
 }
+
+// TestRequestParamOfProjectType: a first parameter named request that is
+// annotated with one of the scanned project's classes is that class (a
+// scan request, a job description), not an HTTP request, so the function
+// is no generic request handler; any other annotation keeps the guess.
+func TestRequestParamOfProjectType(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  int // findings at "# here"
+	}{
+		{"class of the same file", map[string]string{"scan.py": `import aiohttp
+class ScanRequest:
+    pass
+async def discover(request: ScanRequest):
+    async with aiohttp.ClientSession() as s:  # here
+        return await s.get("https://x")
+`}, 0},
+		{"class of another module", map[string]string{"jobs.py": `class Job:
+    pass
+`, "run.py": `import requests
+from jobs import Job
+def run(request: Job):
+    return requests.get("https://x")  # here
+`}, 0},
+		{"quoted class of the same file", map[string]string{"scan.py": `import requests
+def discover(request: "ScanRequest"):
+    return requests.get("https://x")  # here
+class ScanRequest:
+    pass
+`}, 0},
+		{"library type", map[string]string{"util.py": `import requests
+from somelib import Request
+def handle(request: Request):
+    return requests.get("https://x")  # here
+`}, 1},
+		{"untyped", map[string]string{"util.py": `import requests
+def handle(request):
+    return requests.get("https://x")  # here
+`}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var paths []string
+			here, line := "", 0
+			for name, src := range tt.files {
+				p := filepath.Join(dir, name)
+				if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				paths = append(paths, p)
+				for i, l := range strings.Split(src, "\n") {
+					if strings.Contains(l, "# here") {
+						here, line = p, i+1
+					}
+				}
+			}
+			findings, errs := Check(context.Background(), paths, Options{})
+			if len(errs) != 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			got := 0
+			for _, f := range findings {
+				if f.Pos.File == absClean(here) && f.Pos.Line == line && strings.Contains(f.Message, "in request handler") {
+					got++
+				} else {
+					t.Errorf("unexpected finding %s:%d: %s", f.Pos.File, f.Pos.Line, f.Message)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%d request-handler findings at %s:%d, want %d", got, here, line, tt.want)
+			}
+		})
+	}
+}

@@ -137,6 +137,7 @@ type funcSum struct {
 	decorators []decorator
 	params     []string
 	paramAnn   []string // resolved azure.functions.* annotations (after resolve)
+	reqAnn     string   // resolved annotation of a first parameter named like a request (request: VirtualHostRequest)
 	async      bool
 	calls      []callSite // phase 1 only
 	sites      []call     // calls through module-level names, for phase 2
@@ -929,7 +930,30 @@ func (w *walker) annotation(t int32) string {
 			t = k[0]
 		}
 	}
+	if w.typ(t) == "string" { // a forward reference: "ScanRequest"
+		v := stringValue(w.text(t))
+		for _, part := range strings.Split(v, ".") {
+			if !isIdent(part) {
+				return ""
+			}
+		}
+		return v
+	}
 	return w.dotted(t)
+}
+
+// isIdent reports whether s is a Python identifier (ASCII letters, digits
+// and underscores, not starting with a digit).
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *walker) classDef(n int32, st *state, decs []decorator) {
@@ -1297,6 +1321,9 @@ func (fs *fileSum) resolve() {
 		// phase 2 needs only the first three parameter names and the
 		// annotations from the modules frameworks recognise parameters
 		// by: trim the rest (memory)
+		if len(f.params) > 0 && isRequestParam(f.params[0]) && len(f.paramAnn) > 0 && f.paramAnn[0] != "" {
+			f.reqAnn = fs.qualify(f.paramAnn[0])
+		}
 		var anns []string
 		for _, a := range f.paramAnn {
 			if a != "" {
