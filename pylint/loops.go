@@ -117,6 +117,9 @@ func (w *walker) iterTrips(r int32, async bool) (trips int, collection bool) {
 		if async {
 			return policy.UnknownTrips, false
 		}
+		if lit := w.localListLit(r); lit >= 0 {
+			return w.iterTrips(lit, false)
+		}
 		name := w.dotted(r)
 		if name == "" {
 			name = w.text(r)
@@ -126,6 +129,73 @@ func (w *walker) iterTrips(r int32, async bool) (trips int, collection bool) {
 		return policy.UnknownTrips, !async
 	}
 	return policy.UnknownTrips, false
+}
+
+// localListLit is the list or tuple literal that local name r holds when
+// the function (or module) binds it once, from that literal, and never
+// grows it (terms = [word, f"*.{word}"]; for t in terms): -1 otherwise.
+// An append, extend, insert or +=, another binding (a for target, a
+// with target, a walrus) or a global/nonlocal declaration disqualifies it.
+func (w *walker) localListLit(r int32) int32 {
+	if w.typ(r) != "identifier" {
+		return -1
+	}
+	name := w.text(r)
+	scope := w.nodes[r].parent
+	for scope >= 0 && w.typ(scope) != "function_definition" && w.typ(scope) != "module" {
+		scope = w.nodes[scope].parent
+	}
+	if scope < 0 {
+		return -1
+	}
+	lit, binds, grows := int32(-1), 0, false
+	w.eachNode(scope, func(x int32) bool {
+		if grows {
+			return false
+		}
+		switch w.typ(x) {
+		case "function_definition", "class_definition", "lambda":
+			return x == scope
+		case "assignment":
+			if l := w.field(x, "left"); l >= 0 && w.typ(l) == "identifier" && w.text(l) == name {
+				binds++
+				v := w.unparen(w.field(x, "right"))
+				if v >= 0 && (w.typ(v) == "list" || w.typ(v) == "tuple") {
+					lit = v
+				}
+			} else if l >= 0 && w.mentionsName(l, map[string]bool{name: true}) && w.typ(l) != "subscript" {
+				grows = true // a, terms = ...: bound another way
+			}
+		case "augmented_assignment", "named_expression", "for_statement", "as_pattern_target",
+			"global_statement", "nonlocal_statement", "delete_statement":
+			t := x
+			switch w.typ(x) {
+			case "augmented_assignment", "for_statement":
+				t = w.field(x, "left")
+			case "named_expression":
+				t = w.field(x, "name")
+			}
+			if t >= 0 && w.mentionsName(t, map[string]bool{name: true}) {
+				grows = true
+			}
+		case "call":
+			f := w.field(x, "function")
+			if f >= 0 && w.typ(f) == "attribute" {
+				obj, attr := w.field(f, "object"), w.field(f, "attribute")
+				if obj >= 0 && attr >= 0 && w.typ(obj) == "identifier" && w.text(obj) == name {
+					switch w.text(attr) {
+					case "append", "extend", "insert", "__iadd__":
+						grows = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	if grows || binds != 1 {
+		return -1
+	}
+	return lit
 }
 
 // messageWords are the words (separated by "_" or ".") of names that

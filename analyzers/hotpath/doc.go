@@ -48,7 +48,9 @@
 //     wait or backoff in the body; loops with a constant trip count of at
 //     most 10 (an integer literal or named constant bound with a
 //     constant step the body leaves alone, range over such an integer,
-//     an array, or a slice or map literal of at most 10 elements); paced
+//     an array, or a slice or map literal of at most 10 elements, also
+//     through a local slice variable assigned once from such a literal
+//     whose address is never taken); paced
 //     loops, whose every iteration waits a constant 2 s or more at the top
 //     level of the body before any continue (time.Sleep, a receive from
 //     a ticker or timer with a constant interval, for range ticker.C,

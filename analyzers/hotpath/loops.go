@@ -307,6 +307,8 @@ func (r *Result) rangeHeader(n *ast.RangeStmt, s *policy.LoopShape) {
 		s.OverCollection = true
 		if lit, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok {
 			s.Trips = literalLen(info, lit)
+		} else if lit := r.localSliceLit(n.X); lit != nil {
+			s.Trips = literalLen(info, lit)
 		}
 	case *types.Signature:
 		s.OverCollection = true // a range-over-func iterator
@@ -315,6 +317,41 @@ func (r *Result) rangeHeader(n *ast.RangeStmt, s *policy.LoopShape) {
 			s.Pace, s.Waits = d, true // for range ticker.C
 		}
 	}
+}
+
+// localSliceLit is the slice literal a local variable holds when it is
+// assigned once, from that literal, and its address is never taken
+// (hosts := []string{primary, fallback}; for _, h := range hosts): its
+// length cannot change. Package-level variables and maps (m[k] = v adds
+// an element) are not followed. The caller holds the memo's lock.
+func (r *Result) localSliceLit(x ast.Expr) *ast.CompositeLit {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	if _, isSlice := v.Type().Underlying().(*types.Slice); !isSlice {
+		return nil
+	}
+	vals := r.valuesOf(v)
+	if len(vals) != 1 {
+		return nil
+	}
+	lit, ok := ast.Unparen(vals[0]).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for c := range r.inspct.Root().Preorder((*ast.UnaryExpr)(nil)) {
+		if u := c.Node().(*ast.UnaryExpr); u.Op == token.AND {
+			if uid, ok := ast.Unparen(u.X).(*ast.Ident); ok && r.pass.TypesInfo.Uses[uid] == v {
+				return nil
+			}
+		}
+	}
+	return lit
 }
 
 // literalLen is the number of elements of a slice, array or map

@@ -268,7 +268,32 @@ func counted(c *http.Client) {
 	for k := range map[string]int{"a": 1, "b": 2} { // want `loop with a constant trip count`
 		c.Get(k)
 	}
+	local := []string{"a", "b"}
+	for _, h := range local { // want `loop with a constant trip count`
+		c.Get(h)
+	}
+	grown := []string{"a", "b"}
+	grown = append(grown, hosts...)
+	for _, h := range grown { // want `hot loop`
+		c.Get(h)
+	}
+	long := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
+	for _, h := range long { // want `hot loop`
+		c.Get(h)
+	}
+	shared := []string{"a", "b"}
+	grow(&shared)
+	for _, h := range shared { // want `hot loop`
+		c.Get(h)
+	}
+	keys := map[string]bool{"a": true}
+	keys[hosts[0]] = true
+	for k := range keys { // want `hot loop`
+		c.Get(k)
+	}
 }
+
+func grow(s *[]string) { *s = append(*s, hosts...) }
 
 func countedBy(c *http.Client, n int) {
 	for range n { // want `hot loop`
