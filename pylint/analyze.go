@@ -268,6 +268,7 @@ func (p *project) ruleOfClass(c cref, depth int) classRule {
 type callKind struct {
 	rule    string // a construction: its rule
 	variant catalog.Variant
+	option  string // the row's option (a keyword that hands it a pool)
 	q       string // what is built
 	callee  fref   // a project function called
 	isCall  bool
@@ -308,7 +309,7 @@ func (p *project) classifyCall(fi, fn int, cs *call) callKind {
 		return callKind{}
 	}
 	if m, ok := p.m.Match(q); ok {
-		return callKind{rule: m.Rule, variant: m.Row.Variant, q: q}
+		return callKind{rule: m.Rule, variant: m.Row.Variant, option: m.Row.Option, q: q}
 	}
 	t, ok := p.resolveProject(fi, q, 0)
 	if !ok {
@@ -371,6 +372,11 @@ func (c *call) keeps(iter, holds, selfPerReq bool) bool {
 // retained pool, or one a cached getter hands out; a pool built right
 // there by a construction is not.
 func (p *project) shares(r fref, cs *call, iter bool) bool {
+	if cs.sharedKw != "" && p.classifyCall(r.file, r.fn, cs).option != cs.sharedKw {
+		// given through a keyword that is another row's option
+		// (pipeline= to a Redis client): not a pool this call shares
+		return false
+	}
 	if iter && cs.sharedIter || !iter && cs.sharedReq {
 		return true
 	}

@@ -92,8 +92,13 @@ type callSite struct {
 	shared      bool
 	sharedLocal string
 	sharedVia   string // the callee sharedLocal was bound to
-	inLoop      bool
-	inComp      bool
+	// optKw is the keyword that shared it when that keyword is not one
+	// every client shares a pool through but a row's option
+	// (catalog.PyOptionKeywords: PipelineClient's pipeline=): the call
+	// shares only when its row names that keyword.
+	optKw  string
+	inLoop bool
+	inComp bool
 	// computed at the end of the function
 	c call
 
@@ -118,8 +123,11 @@ type call struct {
 	// given, when that local is not retained: the pool is shared unless
 	// the callee builds it (phase 2, project.builds)
 	sharedVia string
-	inLoop    bool
-	inComp    bool
+	// sharedKw is callSite.optKw: the row option keyword the pool was
+	// given through; it is shared only when the call's row names it
+	sharedKw string
+	inLoop   bool
+	inComp   bool
 }
 
 type decorator struct {
@@ -642,8 +650,13 @@ func (w *walker) call(n int32, st *state, d dest) {
 				}
 				name := w.field(a, "name")
 				val := w.unparen(w.field(a, "value"))
-				if name >= 0 && val >= 0 && sharedKwargs[w.text(name)] {
-					w.sharedArg(&cs, val, st)
+				if name < 0 || val < 0 {
+					continue
+				}
+				if kw := w.text(name); sharedKwargs[kw] {
+					w.sharedArg(&cs, val, st, "")
+				} else if catalog.PyOptionKeywords()[kw] && !cs.shared && cs.sharedLocal == "" {
+					w.sharedArg(&cs, val, st, kw)
 				}
 			}
 		}
@@ -693,7 +706,7 @@ func (w *walker) containerDest(obj int32, st *state) dest {
 // to a call in this function is shared only where it is retained
 // (decided when the function is finished); anything else (a module-level
 // name, a parameter, app state, an attribute) is.
-func (w *walker) sharedArg(cs *callSite, val int32, st *state) {
+func (w *walker) sharedArg(cs *callSite, val int32, st *state, optKw string) {
 	switch w.typ(val) {
 	case "call", "none", "await":
 		return
@@ -701,11 +714,11 @@ func (w *walker) sharedArg(cs *callSite, val int32, st *state) {
 		name := w.text(val)
 		f := w.fnSum(st)
 		if _, isLocal := f.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
-			cs.sharedLocal, cs.sharedVia = name, w.walk(st).builtHere[name]
+			cs.sharedLocal, cs.sharedVia, cs.optKw = name, w.walk(st).builtHere[name], optKw
 			return
 		}
 	}
-	cs.shared = true
+	cs.shared, cs.optKw = true, optKw
 }
 
 // loopState is st as seen inside loop or comprehension n: a hot loop is
@@ -1098,7 +1111,7 @@ func (w *walker) finishFunc(fn int) {
 				c.gloop = bestRet(c.gloop, cl.target(g.target, cs.loopStart))
 			}
 		}
-		c.sharedReq, c.sharedIter = cs.shared, cs.shared
+		c.sharedReq, c.sharedIter, c.sharedKw = cs.shared, cs.shared, cs.optKw
 		if cs.sharedLocal != "" {
 			d := dest{kind: dLocal, name: cs.sharedLocal}
 			r, _ := cl.dest(d, -1)

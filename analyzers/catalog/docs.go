@@ -110,7 +110,14 @@ func rowDoc(group []*Row) string {
 	}
 	switch r.Variant {
 	case OwnPool:
-		notes = append(notes, "owns its pool")
+		s := "owns its pool"
+		switch {
+		case r.Option != "" && r.Lang == Python:
+			s += " unless given an existing `" + r.Option + "=`"
+		case r.Option != "":
+			s += " unless its `" + r.Option + "` is an existing one"
+		}
+		notes = append(notes, s)
 	case SharedPool:
 		s := "shares " + cmpOr(r.Pool, "a process-wide pool")
 		if r.Option != "" {

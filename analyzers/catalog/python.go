@@ -130,6 +130,20 @@ func result(r *Row, class bool) (PyMatch, bool) {
 	return PyMatch{Rule: r.Rule, Row: r, Class: class}, true
 }
 
+// PyOptionKeywords are the keywords named by the option of a Python
+// row of the providers (azure.core.PipelineClient's "pipeline"): the
+// Python pass records a call that gives one of them an existing object,
+// and the call shares that pool when its row names that keyword.
+var PyOptionKeywords = sync.OnceValue(func() map[string]bool {
+	kw := map[string]bool{}
+	for _, r := range BuiltinRows() {
+		if r.Lang == Python && r.Option != "" {
+			kw[r.Option] = true
+		}
+	}
+	return kw
+})
+
 // candidates are the wildcard rows matching mod and name.
 func (idx *pyIndex) candidates(mod, name string) []*Row {
 	first, _, _ := strings.Cut(mod, ".")

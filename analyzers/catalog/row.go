@@ -39,7 +39,12 @@ type Row struct {
 	// ("Transport" of http.Client), or of a call row's options struct,
 	// given as a literal argument or set by an option function
 	// ("HTTPClient" of s3.Options). Set to a pool built right there, the
-	// site is FreshTransport; to an existing one, SharedPool.
+	// site is FreshTransport; to an existing one, SharedPool. In Python,
+	// the keyword argument that hands the construction an existing pool
+	// or pipeline beyond the keywords every client shares one through
+	// (transport=, session=, connector=, http_client=, connection_pool=):
+	// given a retained object there, the construction shares its pool
+	// (azure.core.PipelineClient's "pipeline").
 	Option string
 	// Field, Header, Value and Scope make a setting row (see the package
 	// doc, "Settings"): Field is the Go struct field of the type Name, or
