@@ -23,8 +23,8 @@ func Invoice(w http.ResponseWriter, r *http.Request) {
 // Service clients given an existing HTTP client share its pool: a
 // warning that says so.
 func Shared(w http.ResponseWriter, r *http.Request) {
-	_ = s3.New(s3.Options{HTTPClient: sharedHTTP}) // want `^AWS service client built by s3.New in HTTP handler Shared: it shares its HTTPClient's pool`
-	_ = s3.NewFromConfig(awsCfg, func(o *s3.Options) {  // want `s3.NewFromConfig in HTTP handler Shared: it shares its HTTPClient's pool`
+	_ = s3.New(s3.Options{HTTPClient: sharedHTTP})     // want `^AWS service client built by s3.New in HTTP handler Shared: it shares its HTTPClient's pool`
+	_ = s3.NewFromConfig(awsCfg, func(o *s3.Options) { // want `s3.NewFromConfig in HTTP handler Shared: it shares its HTTPClient's pool`
 		o.HTTPClient = sharedHTTP
 	})
 }
@@ -38,6 +38,16 @@ func Sync(ctx context.Context, tables []string) {
 	for _, t := range tables {
 		db := dynamodb.NewFromConfig(awsCfg) // want `AWS service client built by dynamodb.NewFromConfig in loop body`
 		_, _ = db.GetItem(ctx, t)
+	}
+}
+
+// Regions: the config and a service client without options, per
+// iteration.
+func Regions(ctx context.Context, regions []string) {
+	for _, region := range regions {
+		cfg, _ := config.LoadDefaultConfig(ctx) // want `^AWS config built by config.LoadDefaultConfig in loop body`
+		_ = cfg
+		_ = s3.New(s3.Options{Region: region}) // want `^AWS service client built by s3.New in loop body`
 	}
 }
 

@@ -17,6 +17,8 @@ var cfg, _ = config.LoadDefaultConfig(context.Background())
 
 var bucket = s3.NewFromConfig(cfg)
 
+var archive = s3.New(s3.Options{Region: "eu-west-1"})
+
 var table = sync.OnceValue(func() *dynamodb.Client { return dynamodb.NewFromConfig(cfg) })
 
 type server struct {
@@ -36,6 +38,7 @@ func lazyClient() *s3.Client {
 func (s *server) get(w http.ResponseWriter, r *http.Request) {
 	_, _ = s.s3.GetItem(r.Context(), "k")
 	_, _ = bucket.GetItem(r.Context(), "k")
+	_, _ = archive.GetItem(r.Context(), "k")
 	_, _ = table().GetItem(r.Context(), "k")
 	_, _ = lazyClient().GetItem(r.Context(), "k")
 	_, _ = s.regions["eu-west-1"].GetItem(r.Context(), "k")

@@ -9,13 +9,41 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/redis/go-redis/v9"
+	mongov1 "go.mongodb.org/mongo-driver/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"google.golang.org/grpc"
 )
 
 var db, _ = sql.Open("pgx", "postgres://db")
+
+// every other row, once: at package level or behind sync.OnceValues
+var (
+	reports        = sql.OpenDB(nil)
+	admin, _       = pgx.Connect(context.Background(), "postgres://admin")
+	audit, _       = pgx.ConnectConfig(context.Background(), &pgx.ConnConfig{})
+	cluster        = redis.NewClusterClient(&redis.ClusterOptions{})
+	universal      = redis.NewUniversalClient(&redis.UniversalOptions{})
+	failover       = redis.NewFailoverClient(&redis.FailoverOptions{})
+	failoverCl     = redis.NewFailoverClusterClient(&redis.FailoverOptions{})
+	ring           = redis.NewRing(&redis.RingOptions{})
+	legacyMongo, _ = mongov1.Connect(context.Background())
+	legacyNew, _   = mongov1.NewClient()
+)
+
+var poolCfg = sync.OnceValues(func() (*pgxpool.Pool, error) {
+	return pgxpool.NewWithConfig(context.Background(), &pgxpool.Config{})
+})
+
+var search = sync.OnceValues(func() (*grpc.ClientConn, error) {
+	return grpc.Dial("search:443")
+})
+
+var ledger = sync.OnceValues(func() (*grpc.ClientConn, error) {
+	return grpc.DialContext(context.Background(), "ledger:443")
+})
 
 var rdb = redis.NewClient(&redis.Options{Addr: "cache:6380"})
 
@@ -52,6 +80,10 @@ func (s *server) get(w http.ResponseWriter, r *http.Request) {
 	_ = cc
 	_ = mongoDB()
 	_ = s.shards["eu"]
+	_ = []any{reports, admin, audit, cluster, universal, failover, failoverCl, ring, legacyMongo, legacyNew}
+	_, _ = poolCfg()
+	_, _ = search()
+	_, _ = ledger()
 }
 
 // lazy is a nil-guarded lazy singleton.
