@@ -307,3 +307,162 @@ func TestCatalogRows(t *testing.T) {
 	}
 	t.Logf("%d concrete rows, %d positive and %d silent generated cases", len(rows), pos, neg)
 }
+
+// settingCase is one concrete Python setting row (SNAT008): how to get
+// at the callee (an import and an expression), and whether it is a
+// method of an instance (module "requests.Session", name "get").
+type settingCase struct {
+	row      *catalog.Row
+	imp      string // import line
+	prelude  string // module-level lines before use ("s = m.Session()")
+	callee   string // expression called
+	instance string // "s" when callee is a method of a module-level instance
+	form     string
+}
+
+// settingCases expands every Python setting row (of every provider: the
+// SNAT008 rows) into concrete callees, in two import forms; a module
+// that is a class path (requests.Session) gives a method of a
+// module-level instance of that class.
+func settingCases(t *testing.T) []settingCase {
+	t.Helper()
+	var out []settingCase
+	for _, r := range catalog.BuiltinRows() {
+		if r.Lang != catalog.Python || !r.IsSetting() {
+			continue
+		}
+		if strings.Contains(r.Package+r.Name, "*") {
+			t.Errorf("%s:%d: setting row pattern %s: the generator cannot expand it", r.Source, r.Line, r)
+			continue
+		}
+		i := strings.LastIndexByte(r.Package, '.')
+		if last := r.Package[i+1:]; i > 0 && (capWord(last) || last == "session") {
+			// a method of an instance: module.Class (or the session()
+			// factory) then name
+			mod, cls := r.Package[:i], last
+			out = append(out,
+				settingCase{row: r, form: "import-as", imp: "import " + mod + " as m", prelude: "s = m." + cls + "()", callee: "s." + r.Name, instance: "s"},
+				settingCase{row: r, form: "from-import", imp: "from " + mod + " import " + cls, prelude: "s = " + cls + "()", callee: "s." + r.Name, instance: "s"})
+			continue
+		}
+		out = append(out,
+			settingCase{row: r, form: "import-as", imp: "import " + r.Package + " as m", callee: "m." + r.Name},
+			settingCase{row: r, form: "from-import", imp: "from " + r.Package + " import " + r.Name, callee: r.Name})
+	}
+	return out
+}
+
+// settingValue renders the row's setting as a keyword value, and a
+// neutral value of the same keyword (keep-alive on) for the twins.
+func settingValue(r *catalog.Row) (on, off string) {
+	switch {
+	case r.Header != "":
+		return fmt.Sprintf("{%q: %q}", r.Header, r.Value), `{"Accept": "application/json"}`
+	case r.Value == "true":
+		return "True", "False"
+	case r.Value == "false":
+		return "False", "True"
+	case r.Value == "0":
+		return "0", "20"
+	}
+	return fmt.Sprintf("%q", r.Value), `"other"`
+}
+
+// TestCatalogSettingRows generates, for every Python setting row
+// (SNAT008), sources with the setting on its own line: a row of scope
+// anywhere is a finding in a view, in a loop and at module level, and
+// silent with a keep-alive value; a row of scope per-request is a
+// finding in a view and in a loop, and silent at module level and in a
+// FastAPI lifespan. The SNAT008 findings must be exactly the setting's
+// line (a construction rule reported on the call's own line is another
+// finding: design.md, "SNAT008 placement and overlap").
+func TestCatalogSettingRows(t *testing.T) {
+	cases := settingCases(t)
+	if len(cases) < 40 {
+		t.Fatalf("only %d setting cases: the catalog lost setting rows or the generator skips them", len(cases))
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	n, pos, neg := 0, 0, 0
+	for _, sc := range cases {
+		on, off := settingValue(sc.row)
+		// call puts the setting on a line of its own; ind is the
+		// indentation of the statement
+		call := func(v, ind string) string {
+			return sc.callee + "(\n" + ind + "    " + callArgs + ",\n" + ind + "    " + sc.row.Field + "=" + v + ",  # SETTING\n" + ind + ")"
+		}
+		anywhere := sc.row.Scope == catalog.Anywhere
+		type gen struct {
+			name string
+			src  string
+			want bool
+		}
+		var gens []gen
+		view := func(v string) string {
+			return "from flask import Flask\n" + sc.imp + "\n\napp = Flask(__name__)\n" + sc.prelude + "\n\n\n@app.route(\"/items\")\ndef items():\n    r = " + call(v, "    ") + "\n    return str(r)\n"
+		}
+		loop := func(v string) string {
+			return sc.imp + "\n" + sc.prelude + "\n\n\ndef fetch_all(urls):\n    for u in urls:\n        r = " + call(v, "        ") + "\n        print(u, r)\n"
+		}
+		module := func(v string) string {
+			return sc.imp + "\n" + sc.prelude + "\nr = " + call(v, "") + "\n"
+		}
+		lifespan := "from contextlib import asynccontextmanager\n\nfrom fastapi import FastAPI, Request\n" + sc.imp + "\n" + sc.prelude +
+			"\n\n\n@asynccontextmanager\nasync def lifespan(app: FastAPI):\n    app.state.r = " + call(on, "    ") + "\n    yield\n\n\napp = FastAPI(lifespan=lifespan)\n\n\n" +
+			"@app.get(\"/items\")\nasync def items(request: Request):\n    return {\"r\": str(request.app.state.r)}\n"
+		gens = append(gens,
+			gen{"view", view(on), true},
+			gen{"loop", loop(on), true},
+			gen{"view-keepalive", view(off), false},
+			gen{"loop-keepalive", loop(off), false},
+			gen{"module-keepalive", module(off), false},
+			gen{"module", module(on), anywhere})
+		if !anywhere {
+			gens = append(gens, gen{"lifespan", lifespan, false})
+		}
+		for _, g := range gens {
+			n++
+			src := g.src
+			want := 0
+			if g.want {
+				for i, l := range strings.Split(src, "\n") {
+					if strings.HasSuffix(l, "# SETTING") {
+						want = i + 1
+					}
+				}
+			}
+			caseName := fmt.Sprintf("%s/%s/%s", sc.row, sc.form, g.name)
+			sub := filepath.Join(dir, fmt.Sprint(n))
+			if err := os.Mkdir(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(sub, "app.py")
+			if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			findings, errs := Check(ctx, []string{file}, Options{})
+			if len(errs) != 0 {
+				t.Errorf("%s: errors %v", caseName, errs)
+			}
+			var lines []int
+			var got []string
+			for _, f := range findings {
+				got = append(got, fmt.Sprintf("%d: %s: %s", f.Pos.Line, f.RuleID, f.Message))
+				if f.RuleID == sc.row.Rule {
+					lines = append(lines, f.Pos.Line)
+				}
+			}
+			ok := len(lines) == 0
+			if want != 0 {
+				pos++
+				ok = len(lines) == 1 && lines[0] == want
+			} else {
+				neg++
+			}
+			if !ok {
+				t.Errorf("%s (%s:%d): want %s on line %d (0: none), got:\n\t%s\n%s", caseName, sc.row.Source, sc.row.Line, sc.row.Rule, want, strings.Join(got, "\n\t"), src)
+			}
+		}
+	}
+	t.Logf("%d setting cases, %d positive and %d silent generated sources", len(cases), pos, neg)
+}
