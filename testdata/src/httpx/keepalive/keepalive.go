@@ -6,6 +6,7 @@ package keepalive
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"httpx/keepalive/lookalike"
@@ -104,6 +105,36 @@ func warm(urls []string) {
 		req.Close = true // want `connection close on http.Request \(Close: true\) in loop body`
 		_, _ = http.DefaultClient.Do(req)
 	}
+}
+
+// In a loop: a transport configured off and a close header, per
+// iteration.
+func crawl(urls []string) {
+	for _, u := range urls {
+		t := &http.Transport{ // want `http.Transport created in loop body`
+			DisableKeepAlives: true, // want `keep-alives off on http.Transport \(DisableKeepAlives: true\)`
+		}
+		req, _ := http.NewRequest(http.MethodGet, u, nil)
+		req.Header.Set("Connection", "close") // want `connection close on http.Request \(header "Connection: close"\) in loop body`
+		_, _ = t.RoundTrip(req)
+	}
+}
+
+// Silent: requests built once, at package level and behind
+// sync.OnceValue, ask for close on every use but are not built per
+// request.
+var healthReq = &http.Request{Method: http.MethodGet, Close: true, Header: http.Header{"Connection": {"close"}}}
+
+var probeReq = sync.OnceValue(func() *http.Request {
+	req, _ := http.NewRequest(http.MethodGet, "https://inventory.example.com/health", nil)
+	req.Close = true
+	req.Header.Set("Connection", "close")
+	return req
+})
+
+func probe(w http.ResponseWriter, r *http.Request) {
+	_, _ = http.DefaultClient.Do(healthReq)
+	_, _ = http.DefaultClient.Do(probeReq())
 }
 
 // Silent: the server's own response header, and response headers.
