@@ -2,6 +2,8 @@ package analyzers_test
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -16,8 +18,9 @@ import (
 )
 
 // rowFixtures are the analysistest packages of the SNAT006 and SNAT007
-// analyzers (sdkclient, datastore), positives and silent twins.
-var rowFixtures = []string{"sdk/aws", "sdk/awssilent", "store/handlers", "store/silent"}
+// analyzers (sdkclient, datastore) and the SNAT008 ones (httpclient),
+// positives and silent twins.
+var rowFixtures = []string{"sdk/aws", "sdk/awssilent", "store/handlers", "store/silent", "httpx/keepalive"}
 
 // rowFixtureProviders are the providers of issue 10 with Go rows (Google
 // Cloud has none: the facts find its clients).
@@ -27,6 +30,9 @@ var rowFixtureProviders = []string{"aws", "sqldb", "redis", "mongo", "grpc"}
 type rowCoverage struct {
 	handler, loop bool // a call with a // want in an HTTP handler, in a loop
 	once          bool // a call without // want at package level or in a sync.Once* function
+	// setting rows: a // want at package level, and a constant that
+	// leaves keep-alive on without a // want
+	pkgWant, keepOn bool
 }
 
 // TestRowFixtures checks, from the catalog, that every Go row of the new
@@ -35,7 +41,8 @@ type rowCoverage struct {
 // level, or in a function given to sync.OnceValue(s)/OnceFunc or
 // (*sync.Once).Do). Calls are resolved with types, through the catalog,
 // as the analyzers resolve them: a fixture that misspells a name or calls
-// a look-alike does not count.
+// a look-alike does not count. The SNAT008 setting rows are checked the
+// same way on their fields (see the end of the test).
 func TestRowFixtures(t *testing.T) {
 	cov := map[*catalog.Row]*rowCoverage{}
 	var mu sync.Mutex
@@ -59,28 +66,37 @@ func TestRowFixtures(t *testing.T) {
 						return true
 					}
 					stack = append(stack, n)
+					record := func(r *catalog.Row, at token.Pos, on bool) {
+						line := pass.Fset.Position(at).Line
+						handler, loop, once, pkgLevel := siteOf(pass, stack)
+						mu.Lock()
+						defer mu.Unlock()
+						c := cov[r]
+						if c == nil {
+							c = &rowCoverage{}
+							cov[r] = c
+						}
+						want := wants[line]
+						if !on {
+							c.keepOn = c.keepOn || !want
+							return
+						}
+						c.handler = c.handler || want && handler
+						c.loop = c.loop || want && loop
+						c.pkgWant = c.pkgWant || want && pkgLevel
+						c.once = c.once || !want && (once || pkgLevel)
+					}
+					for _, st := range settingSites(pass, n) {
+						record(st.row, st.at, st.on)
+					}
 					call, ok := n.(*ast.CallExpr)
 					if !ok {
 						return true
 					}
 					fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-					m, ok := catalog.GoCatalog{}.Call(fn)
-					if !ok {
-						return true
+					if m, ok := (catalog.GoCatalog{}).Call(fn); ok {
+						record(m.Row, call.Pos(), true)
 					}
-					pos := pass.Fset.Position(call.Pos())
-					handler, loop, once, pkgLevel := siteOf(pass, stack)
-					mu.Lock()
-					c := cov[m.Row]
-					if c == nil {
-						c = &rowCoverage{}
-						cov[m.Row] = c
-					}
-					want := wants[pos.Line]
-					c.handler = c.handler || want && handler
-					c.loop = c.loop || want && loop
-					c.once = c.once || !want && (once || pkgLevel)
-					mu.Unlock()
 					return true
 				})
 			}
@@ -104,7 +120,7 @@ func TestRowFixtures(t *testing.T) {
 			continue
 		}
 		for _, r := range p.Rows {
-			if r.Lang != catalog.Go || r.Silent != "" {
+			if r.Lang != catalog.Go || r.Silent != "" || r.IsSetting() {
 				continue
 			}
 			n++
@@ -124,10 +140,38 @@ func TestRowFixtures(t *testing.T) {
 			}
 		}
 	}
+	// SNAT008 setting rows (every provider): per request, a // want in a
+	// handler and in a loop and a silent twin built once; anywhere, a
+	// // want in a handler, in a loop and at package level, and a silent
+	// twin that leaves keep-alive on
+	settings := 0
+	for _, r := range catalog.BuiltinRows() {
+		if r.Lang != catalog.Go || !r.IsSetting() {
+			continue
+		}
+		settings++
+		c := cov[r]
+		if c == nil {
+			t.Errorf("%s:%d: setting %s %s: no fixture sets it", r.Source, r.Line, r, r.SettingText())
+			continue
+		}
+		if !c.handler || !c.loop {
+			t.Errorf("%s:%d: setting %s %s: want a // want in a handler (%v) and in a loop (%v)", r.Source, r.Line, r, r.SettingText(), c.handler, c.loop)
+		}
+		if r.Scope == catalog.Anywhere && (!c.pkgWant || !c.keepOn) {
+			t.Errorf("%s:%d: setting %s %s: want a // want at package level (%v) and a silent keep-alive-on twin (%v)", r.Source, r.Line, r, r.SettingText(), c.pkgWant, c.keepOn)
+		}
+		if r.Scope == catalog.PerRequest && !c.once {
+			t.Errorf("%s:%d: setting %s %s: no silent twin at package level or behind sync.Once*", r.Source, r.Line, r, r.SettingText())
+		}
+	}
+	if settings < 3 {
+		t.Errorf("only %d Go setting rows: the catalog lost rows", settings)
+	}
 	if n < 20 {
 		t.Errorf("only %d Go rows in %v: the catalog lost rows", n, rowFixtureProviders)
 	}
-	t.Logf("%d Go rows covered in %v", n, rowFixtures)
+	t.Logf("%d Go rows and %d Go setting rows covered in %v", n, settings, rowFixtures)
 }
 
 // siteOf classifies the call at the top of stack: in a function with
@@ -185,6 +229,81 @@ func isOnce(pass *analysis.Pass, c *ast.CallExpr) bool {
 		return true
 	}
 	return false
+}
+
+type settingSite struct {
+	row *catalog.Row
+	at  token.Pos
+	on  bool // the constant is the setting (false: keep-alive left on)
+}
+
+// settingSites are the setting rows node n sets to a constant: a field
+// key of a struct literal (DisableKeepAlives: true), an assignment to a
+// field (req.Close = true), or a header row's Set/Add call on the field
+// (req.Header.Set("Connection", "close")). Fields are resolved with
+// types through the catalog.
+func settingSites(pass *analysis.Pass, n ast.Node) []settingSite {
+	var out []settingSite
+	field := func(e ast.Expr) *types.Var {
+		var id *ast.Ident
+		switch e := e.(type) {
+		case *ast.Ident:
+			id = e
+		case *ast.SelectorExpr:
+			id = e.Sel
+		default:
+			return nil
+		}
+		v, _ := pass.TypesInfo.Uses[id].(*types.Var)
+		return v
+	}
+	value := func(e ast.Expr) (string, bool) {
+		tv, ok := pass.TypesInfo.Types[e]
+		if !ok || tv.Value == nil {
+			return "", false
+		}
+		if tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+		return tv.Value.ExactString(), true
+	}
+	add := func(v *types.Var, e ast.Expr, at token.Pos) {
+		val, ok := value(e)
+		if !ok {
+			return
+		}
+		for _, s := range (catalog.GoCatalog{}).Field(v) {
+			if s.Row.Header == "" {
+				out = append(out, settingSite{s.Row, at, s.Row.MatchValue(val)})
+			}
+		}
+	}
+	switch n := n.(type) {
+	case *ast.KeyValueExpr:
+		add(field(n.Key), n.Value, n.Pos())
+	case *ast.AssignStmt:
+		if len(n.Lhs) == len(n.Rhs) {
+			for i, l := range n.Lhs {
+				add(field(l), n.Rhs[i], n.Pos())
+			}
+		}
+	case *ast.CallExpr:
+		sel, ok := n.Fun.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Set" && sel.Sel.Name != "Add") || len(n.Args) != 2 {
+			break
+		}
+		name, ok1 := value(n.Args[0])
+		val, ok2 := value(n.Args[1])
+		if !ok1 || !ok2 {
+			break
+		}
+		for _, s := range (catalog.GoCatalog{}).Field(field(sel.X)) {
+			if s.Row.MatchHeader(name) {
+				out = append(out, settingSite{s.Row, n.Pos(), s.Row.MatchValue(val)})
+			}
+		}
+	}
+	return out
 }
 
 // discard is an analysistest.Testing that drops its errors.
