@@ -56,3 +56,49 @@ def view(request):
 		})
 	}
 }
+
+// TestOptionConfig: a configuration row's option (a keyword that hands
+// the construction an existing pool) reaches phase 1 and shares the pool
+// only for that row; without the row the keyword shares nothing.
+func TestOptionConfig(t *testing.T) {
+	dir := t.TempDir()
+	src := `import mycorp.db
+import redis
+
+SHARED = mycorp.db.Pool()
+
+
+def view(request):
+    a = mycorp.db.connect("db", pool=SHARED)
+    b = mycorp.db.connect("db", pool=mycorp.db.Pool())
+    c = mycorp.db.connect("db")
+    d = redis.Redis(host="cache", pool=SHARED)
+    return [a, b, c, d]
+`
+	p := filepath.Join(dir, "app.py")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	connect := &catalog.Row{Lang: catalog.Python, Package: "mycorp.db", Name: "connect", Rule: "SNAT007",
+		Variant: catalog.OwnPool, Option: "pool"}
+	tests := []struct {
+		name string
+		cfg  *config.File
+		want []string // "line rule"
+	}{
+		{"default", nil, []string{"11 SNAT007"}},
+		{"configured row", &config.File{Rows: []*catalog.Row{connect}}, []string{"9 SNAT007", "10 SNAT007", "11 SNAT007"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			findings, _ := Check(context.Background(), []string{p}, Options{Config: tt.cfg})
+			var got []string
+			for _, f := range findings {
+				got = append(got, strconv.Itoa(f.Pos.Line)+" "+f.RuleID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

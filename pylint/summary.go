@@ -94,7 +94,7 @@ type callSite struct {
 	sharedVia   string // the callee sharedLocal was bound to
 	// optKw is the keyword that shared it when that keyword is not one
 	// every client shares a pool through but a row's option
-	// (catalog.PyOptionKeywords: PipelineClient's pipeline=): the call
+	// (catalog.SettingKeys.Options: PipelineClient's pipeline=): the call
 	// shares only when its row names that keyword.
 	optKw  string
 	inLoop bool
@@ -655,7 +655,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 				}
 				if kw := w.text(name); sharedKwargs[kw] {
 					w.sharedArg(&cs, val, st, "")
-				} else if catalog.PyOptionKeywords()[kw] && !cs.shared && cs.sharedLocal == "" {
+				} else if w.keys.Options[kw] && !cs.shared && cs.sharedLocal == "" {
 					w.sharedArg(&cs, val, st, kw)
 				}
 			}

@@ -34,10 +34,13 @@ type pyIndex struct {
 
 // SettingKeys are what phase 1 of the Python pass keeps of keyword
 // arguments and attribute stores: the fields (keywords, attributes) and
-// the headers (lowercase) of the setting rows.
+// the headers (lowercase) of the setting rows, and the options of the
+// construction rows (keywords that hand a construction an existing pool:
+// azure.core.PipelineClient's pipeline=).
 type SettingKeys struct {
 	Fields  map[string]bool
 	Headers map[string]bool
+	Options map[string]bool
 }
 
 var builtinPy = sync.OnceValue(func() *pyIndex { return newPyIndex(BuiltinRows()) })
@@ -53,10 +56,13 @@ func NewPyMatcher(extra []*Row) *PyMatcher {
 
 func newPyIndex(rows []*Row) *pyIndex {
 	idx := &pyIndex{exact: map[string][]*Row{}, globs: map[string][]*Row{}, settings: map[string][]*Row{},
-		keys: SettingKeys{Fields: map[string]bool{}, Headers: map[string]bool{}}}
+		keys: SettingKeys{Fields: map[string]bool{}, Headers: map[string]bool{}, Options: map[string]bool{}}}
 	for _, r := range rows {
 		if r.Lang != Python || !r.valid() {
 			continue
+		}
+		if r.Option != "" {
+			idx.keys.Options[r.Option] = true
 		}
 		if r.IsSetting() {
 			idx.keys.Fields[r.Field] = true
@@ -129,20 +135,6 @@ func result(r *Row, class bool) (PyMatch, bool) {
 	}
 	return PyMatch{Rule: r.Rule, Row: r, Class: class}, true
 }
-
-// PyOptionKeywords are the keywords named by the option of a Python
-// row of the providers (azure.core.PipelineClient's "pipeline"): the
-// Python pass records a call that gives one of them an existing object,
-// and the call shares that pool when its row names that keyword.
-var PyOptionKeywords = sync.OnceValue(func() map[string]bool {
-	kw := map[string]bool{}
-	for _, r := range BuiltinRows() {
-		if r.Lang == Python && r.Option != "" {
-			kw[r.Option] = true
-		}
-	}
-	return kw
-})
 
 // candidates are the wildcard rows matching mod and name.
 func (idx *pyIndex) candidates(mod, name string) []*Row {
