@@ -348,35 +348,8 @@ func (a *analyzer) callee(cur inspector.Cursor, call *ast.CallExpr) *types.Func 
 	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.Origin() != v {
 		return nil // not a local variable
 	}
-	body := enclosingDecl(cur)
-	if !body.Valid() {
-		return nil
-	}
-	var value ast.Expr
-	count := 0
-	for c := range body.Preorder((*ast.Ident)(nil)) {
-		idn := c.Node().(*ast.Ident)
-		if info.ObjectOf(idn) != v {
-			continue
-		}
-		switch c.ParentEdgeKind() {
-		case edge.AssignStmt_Lhs:
-			as := c.Parent().Node().(*ast.AssignStmt)
-			count++
-			if len(as.Lhs) == len(as.Rhs) {
-				value = as.Rhs[c.ParentEdgeIndex()]
-			}
-		case edge.ValueSpec_Names:
-			vs := c.Parent().Node().(*ast.ValueSpec)
-			count++
-			if len(vs.Values) == len(vs.Names) {
-				value = vs.Values[c.ParentEdgeIndex()]
-			}
-		case edge.UnaryExpr_X:
-			return nil // address taken: may be changed elsewhere
-		}
-	}
-	if count != 1 || value == nil {
+	value := typesx.BoundOnce(info, cur, v)
+	if value == nil {
 		return nil
 	}
 	return typesx.FuncValue(info, value)

@@ -611,38 +611,8 @@ func (r *Result) valueOf(cur inspector.Cursor, e ast.Expr) any {
 	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}
-	var decl inspector.Cursor
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		decl = c
-		break
-	}
-	if !decl.Valid() {
-		return nil
-	}
-	var value ast.Expr
-	count := 0
-	for c := range decl.Preorder((*ast.Ident)(nil)) {
-		if info.ObjectOf(c.Node().(*ast.Ident)) != v {
-			continue
-		}
-		switch c.ParentEdgeKind() {
-		case edge.AssignStmt_Lhs:
-			as := c.Parent().Node().(*ast.AssignStmt)
-			count++
-			if len(as.Lhs) == len(as.Rhs) {
-				value = as.Rhs[c.ParentEdgeIndex()]
-			}
-		case edge.ValueSpec_Names:
-			vs := c.Parent().Node().(*ast.ValueSpec)
-			count++
-			if len(vs.Values) == len(vs.Names) {
-				value = vs.Values[c.ParentEdgeIndex()]
-			}
-		case edge.UnaryExpr_X:
-			return nil // address taken
-		}
-	}
-	if count != 1 || value == nil {
+	value := typesx.BoundOnce(info, cur, v)
+	if value == nil {
 		return nil
 	}
 	value = ast.Unparen(value)

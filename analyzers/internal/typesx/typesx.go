@@ -6,6 +6,8 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -114,4 +116,46 @@ func FuncValue(info *types.Info, e ast.Expr) *types.Func {
 		return nil
 	}
 	return fn.Origin()
+}
+
+// BoundOnce returns the one value the local variable v is bound to in
+// the function declaration enclosing cur (v := e, var v = e, v = e), or
+// nil when v is bound more than once, bound by a multi-value assignment,
+// or has its address taken (it may then change elsewhere).
+func BoundOnce(info *types.Info, cur inspector.Cursor, v *types.Var) ast.Expr {
+	var decl inspector.Cursor
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = c
+		break
+	}
+	if !decl.Valid() {
+		return nil
+	}
+	var value ast.Expr
+	count := 0
+	for c := range decl.Preorder((*ast.Ident)(nil)) {
+		if info.ObjectOf(c.Node().(*ast.Ident)) != v {
+			continue
+		}
+		switch c.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs:
+			as := c.Parent().Node().(*ast.AssignStmt)
+			count++
+			if len(as.Lhs) == len(as.Rhs) {
+				value = as.Rhs[c.ParentEdgeIndex()]
+			}
+		case edge.ValueSpec_Names:
+			vs := c.Parent().Node().(*ast.ValueSpec)
+			count++
+			if len(vs.Values) == len(vs.Names) {
+				value = vs.Values[c.ParentEdgeIndex()]
+			}
+		case edge.UnaryExpr_X:
+			return nil
+		}
+	}
+	if count != 1 {
+		return nil
+	}
+	return value
 }

@@ -1,6 +1,7 @@
 package typesx_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 const src = `package p
@@ -50,6 +52,24 @@ func values(i interface{ M() }, s S) {
 	_ = i.M
 	_ = s.fn
 	_ = (F)
+}
+
+func twice() {
+	g := F
+	g = F
+	g()
+}
+
+func addr() {
+	h := F
+	_ = &h
+	h()
+}
+
+func multi() (func(), error) {
+	k, err := multi()
+	k()
+	return k, err
 }
 `
 
@@ -100,6 +120,28 @@ func TestTypesx(t *testing.T) {
 		t.Errorf("FuncValue: got %s, want %s", got, want)
 	}
 
+	// BoundOnce: the value of f in use(); nil for g (bound twice), h
+	// (address taken) and k (a multi-value assignment).
+	bound := map[string]string{}
+	for c := range inspector.New([]*ast.File{f}).Root().Preorder((*ast.CallExpr)(nil)) {
+		id, ok := c.Node().(*ast.CallExpr).Fun.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		got := "<nil>"
+		if e := typesx.BoundOnce(info, c, v); e != nil {
+			got = types.ExprString(e)
+		}
+		bound[id.Name] = got
+	}
+	if got, want := fmt.Sprint(bound), "map[f:F g:<nil> h:<nil> k:<nil>]"; got != want {
+		t.Errorf("BoundOnce: got %s, want %s", got, want)
+	}
+
 	var callees []string
 	ast.Inspect(f, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
@@ -111,7 +153,7 @@ func TestTypesx(t *testing.T) {
 		}
 		return true
 	})
-	want := []string{"F", "T.M", "<dynamic>", "<dynamic>"}
+	want := []string{"F", "T.M", "<dynamic>", "<dynamic>", "<dynamic>", "<dynamic>", "multi", "<dynamic>"}
 	if len(callees) != len(want) {
 		t.Fatalf("callees = %v, want %v", callees, want)
 	}
