@@ -123,6 +123,7 @@ func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fi
 			return fs, errs
 		}
 	}
+	parsing()
 	fs, errs := parseFile(ctx, wk, path, src)
 	if fs == nil {
 		return nil, errs
