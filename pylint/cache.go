@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/snatlint/snatlint/analyzers/config"
+	"github.com/snatlint/snatlint/internal/userfile"
 )
 
 // summaryFormat is bumped when what phase 1 puts into a summary changes
@@ -175,7 +176,7 @@ func (c *Cache) get(k cacheKey, path string, strs *interner, buf []byte) (*fileS
 		c.misses.Add(1)
 		return nil, nil, buf, false
 	}
-	data, err := readAll(f, buf)
+	data, err := userfile.ReadAll(f, buf[:0])
 	if err != nil {
 		c.misses.Add(1)
 		return nil, nil, buf, false

@@ -51,7 +51,7 @@ func ReadBuf(path string, limit int64, buf []byte) ([]byte, error) {
 	if need := int(st.Size()) + 1; cap(buf) < need {
 		buf = make([]byte, 0, need) // +1: the read that sees EOF
 	}
-	data, err := readAll(io.LimitReader(f, limit+1), buf[:0])
+	data, err := ReadAll(io.LimitReader(f, limit+1), buf[:0])
 	if err != nil {
 		return nil, err
 	}
@@ -61,8 +61,9 @@ func ReadBuf(path string, limit int64, buf []byte) ([]byte, error) {
 	return data, nil
 }
 
-// readAll reads r to its end into buf, growing it as needed.
-func readAll(r io.Reader, buf []byte) ([]byte, error) {
+// ReadAll reads r to its end, appending to buf and growing it as needed
+// (io.ReadAll into a buffer the caller reuses).
+func ReadAll(r io.Reader, buf []byte) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
