@@ -133,27 +133,16 @@ python_section() {
 		fi
 		files=$(find "$dir" -name '*.py' -type f | wc -l)
 		mb=$(find "$dir" -name '*.py' -type f -print0 | du -cb --files0-from=- | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')
-		parse=$(py_measure "$root" "$pyrun" -parse-only -tests "$dir")
-		whole=$(py_measure "$root" "$pyrun" -q -tests "$dir")
-		cold=$(py_measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
-		warm=$(py_measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
+		parse=$(measure "$root" "$pyrun" -parse-only -tests "$dir")
+		whole=$(measure "$root" "$pyrun" -q -tests "$dir")
+		cold=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
+		warm=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
 		printf '%-7s %6s %7s | %-18s | %-18s %-6s | %-18s | %-18s\n' "$name" "$files" "$mb" \
 			"$(pycell "$parse" "$mb")" "$(pycell "$whole" "$mb")" "$(awk -v p="${parse%% *}" -v w="${whole%% *}" 'BEGIN { printf "%.0f%%", 100 * p / w }')" \
-			"$(py_cell "$cold")" "$(py_cell "$warm")"
+			"$(cell "$cold")" "$(cell "$warm")"
 	done
-	echo "python: '/parse' is the whole pass's throughput as a share of parse-only's (goal: >= 80%); cpus $(nproc); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "python: '/parse' is the whole pass's throughput as a share of parse-only's (goal: >= 80%); cpus $(nproc); load average now: $(loadavg)"
 }
-
-# py_measure DIR CMD...: runs CMD in DIR and prints "SECONDS RSS_MB".
-py_measure() {
-	local dir=$1 out
-	shift
-	out=$(cd "$dir" && /usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1) || true
-	awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' <<<"$out"
-}
-
-# py_cell "SECONDS RSS_MB": "12.34s 567MB"
-py_cell() { awk '{ printf "%ss %sMB", $1, $2 }' <<<"$1"; }
 
 # pycell "SECONDS RSS_MB" MB: "12.3s 9.1MB/s 456MB"
 pycell() { awk -v mb="$2" '{ printf "%ss %.1fMB/s %sMB", $1, ($1 > 0 ? mb / $1 : 0), $2 }' <<<"$1"; }
