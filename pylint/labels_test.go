@@ -196,25 +196,7 @@ def handle(request):
 			if fw == nil {
 				t.Fatalf("no framework %q", tt.fw)
 			}
-			dir := t.TempDir()
-			var paths []string
-			here, line := "", 0
-			for name, src := range tt.files {
-				p := filepath.Join(dir, name)
-				if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				paths = append(paths, p)
-				for i, l := range strings.Split(src, "\n") {
-					if strings.Contains(l, "# here") {
-						here, line = p, i+1
-					}
-				}
-			}
-			findings, errs := Check(context.Background(), paths, Options{})
-			if len(errs) != 0 {
-				t.Fatalf("errors: %v", errs)
-			}
+			findings, here, line := checkMarked(t, tt.files)
 			var msg string
 			for _, f := range findings {
 				if f.Pos.File == absClean(here) && f.Pos.Line == line {
@@ -283,25 +265,7 @@ def handle(request):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			var paths []string
-			here, line := "", 0
-			for name, src := range tt.files {
-				p := filepath.Join(dir, name)
-				if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				paths = append(paths, p)
-				for i, l := range strings.Split(src, "\n") {
-					if strings.Contains(l, "# here") {
-						here, line = p, i+1
-					}
-				}
-			}
-			findings, errs := Check(context.Background(), paths, Options{})
-			if len(errs) != 0 {
-				t.Fatalf("errors: %v", errs)
-			}
+			findings, here, line := checkMarked(t, tt.files)
 			got := 0
 			for _, f := range findings {
 				if f.Pos.File == absClean(here) && f.Pos.Line == line && strings.Contains(f.Message, "in request handler") {
@@ -315,4 +279,30 @@ def handle(request):
 			}
 		})
 	}
+}
+
+// checkMarked writes files (name -> source) to a temporary directory,
+// runs the Python pass over them, fails the test on any file error, and
+// returns the findings and the file and line marked "# here".
+func checkMarked(t *testing.T, files map[string]string) (findings []Finding, here string, line int) {
+	t.Helper()
+	dir := t.TempDir()
+	var paths []string
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+		for i, l := range strings.Split(src, "\n") {
+			if strings.Contains(l, "# here") {
+				here, line = p, i+1
+			}
+		}
+	}
+	findings, errs := Check(context.Background(), paths, Options{})
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	return findings, here, line
 }

@@ -247,7 +247,6 @@ func TestCatalogRows(t *testing.T) {
 	if len(rows) < 40 {
 		t.Fatalf("only %d concrete Python rows in %v; the catalog lost rows or the generator skips them", len(rows), rowProviders)
 	}
-	ctx := context.Background()
 	dir := t.TempDir()
 	n := 0
 	var pos, neg int
@@ -267,30 +266,9 @@ func TestCatalogRows(t *testing.T) {
 				n++
 				src := strings.ReplaceAll(tpl.src, "{{IMPORT}}", fm.imp)
 				src = strings.ReplaceAll(src, "{{CALL}}", fm.call)
-				want := 0
-				for i, l := range strings.Split(src, "\n") {
-					if strings.HasSuffix(l, "# HERE") {
-						want = i + 1
-					}
-				}
+				want := markedLine(src, "# HERE")
 				caseName := fmt.Sprintf("%s.%s/%s/%s", rc.module, rc.name, fm.name, tpl.name)
-				// one directory per case: the cross-file phase sees only it
-				sub := filepath.Join(dir, fmt.Sprint(n))
-				if err := os.Mkdir(sub, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				file := filepath.Join(sub, "app.py")
-				if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				findings, errs := Check(ctx, []string{file}, Options{})
-				if len(errs) != 0 {
-					t.Errorf("%s: errors %v", caseName, errs)
-				}
-				var got []string
-				for _, f := range findings {
-					got = append(got, fmt.Sprintf("%d: %s: %s", f.Pos.Line, f.RuleID, f.Message))
-				}
+				findings, got := checkCase(t, filepath.Join(dir, fmt.Sprint(n)), caseName, src)
 				if want == 0 {
 					neg++
 					if len(findings) != 0 {
@@ -381,7 +359,6 @@ func TestCatalogSettingRows(t *testing.T) {
 	if len(cases) < 40 {
 		t.Fatalf("only %d setting cases: the catalog lost setting rows or the generator skips them", len(cases))
 	}
-	ctx := context.Background()
 	dir := t.TempDir()
 	n, pos, neg := 0, 0, 0
 	for _, sc := range cases {
@@ -425,29 +402,12 @@ func TestCatalogSettingRows(t *testing.T) {
 			src := g.src
 			want := 0
 			if g.want {
-				for i, l := range strings.Split(src, "\n") {
-					if strings.HasSuffix(l, "# SETTING") {
-						want = i + 1
-					}
-				}
+				want = markedLine(src, "# SETTING")
 			}
 			caseName := fmt.Sprintf("%s/%s/%s", sc.row, sc.form, g.name)
-			sub := filepath.Join(dir, fmt.Sprint(n))
-			if err := os.Mkdir(sub, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(sub, "app.py")
-			if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			findings, errs := Check(ctx, []string{file}, Options{})
-			if len(errs) != 0 {
-				t.Errorf("%s: errors %v", caseName, errs)
-			}
+			findings, got := checkCase(t, filepath.Join(dir, fmt.Sprint(n)), caseName, src)
 			var lines []int
-			var got []string
 			for _, f := range findings {
-				got = append(got, fmt.Sprintf("%d: %s: %s", f.Pos.Line, f.RuleID, f.Message))
 				if f.RuleID == sc.row.Rule {
 					lines = append(lines, f.Pos.Line)
 				}
@@ -465,4 +425,39 @@ func TestCatalogSettingRows(t *testing.T) {
 		}
 	}
 	t.Logf("%d setting cases, %d positive and %d silent generated sources", len(cases), pos, neg)
+}
+
+// markedLine is the 1-based line of src that ends in mark, 0 if none.
+func markedLine(src, mark string) int {
+	want := 0
+	for i, l := range strings.Split(src, "\n") {
+		if strings.HasSuffix(l, mark) {
+			want = i + 1
+		}
+	}
+	return want
+}
+
+// checkCase writes src as app.py in the new directory sub (one directory
+// per case: the cross-file phase sees only it), runs the Python pass,
+// reports file errors under name, and returns the findings and each one
+// rendered for failure messages.
+func checkCase(t *testing.T, sub, name, src string) ([]Finding, []string) {
+	t.Helper()
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(sub, "app.py")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	findings, errs := Check(context.Background(), []string{file}, Options{})
+	if len(errs) != 0 {
+		t.Errorf("%s: errors %v", name, errs)
+	}
+	var got []string
+	for _, f := range findings {
+		got = append(got, fmt.Sprintf("%d: %s: %s", f.Pos.Line, f.RuleID, f.Message))
+	}
+	return findings, got
 }

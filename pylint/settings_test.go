@@ -45,12 +45,7 @@ def view(request):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			findings, _ := Check(context.Background(), []string{p}, Options{Config: tt.cfg})
-			var got []string
-			for _, f := range findings {
-				got = append(got, strconv.Itoa(f.Pos.Line)+" "+f.RuleID)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := lineRules(t, p, tt.cfg); !slices.Equal(got, tt.want) {
 				t.Errorf("findings = %v, want %v", got, tt.want)
 			}
 		})
@@ -91,14 +86,24 @@ def view(request):
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			findings, _ := Check(context.Background(), []string{p}, Options{Config: tt.cfg})
-			var got []string
-			for _, f := range findings {
-				got = append(got, strconv.Itoa(f.Pos.Line)+" "+f.RuleID)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := lineRules(t, p, tt.cfg); !slices.Equal(got, tt.want) {
 				t.Errorf("findings = %v, want %v", got, tt.want)
 			}
 		})
 	}
+}
+
+// lineRules checks the file p with cfg, fails on any file error, and
+// returns its findings as "line rule".
+func lineRules(t *testing.T, p string, cfg *config.File) []string {
+	t.Helper()
+	findings, errs := Check(context.Background(), []string{p}, Options{Config: cfg})
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	var got []string
+	for _, f := range findings {
+		got = append(got, strconv.Itoa(f.Pos.Line)+" "+f.RuleID)
+	}
+	return got
 }
