@@ -69,24 +69,25 @@ func Discover(ctx context.Context, paths []string, opts Options) ([]string, []Fi
 // Check runs the Python pass over files (the whole scanned tree, so that
 // project-local calls are followed across modules).
 func Check(ctx context.Context, files []string, opts Options) ([]Finding, []FileError) {
-	keys := catalog.NewPyMatcher(opts.Config.PythonRows()).SettingKeys()
-	sums, errs := parseAll(ctx, files, opts.Cache, opts.Progress, keys)
+	m := catalog.NewPyMatcher(opts.Config.PythonRows())
+	sums, errs := parseAll(ctx, files, opts.Cache, opts.Progress, m.SettingKeys())
 	var ferrs []FileError
 	for _, e := range errs {
 		ferrs = append(ferrs, e...)
 	}
-	findings, unused := checkSummaries(sums, files, opts)
+	findings, unused := checkSummaries(sums, m, opts)
 	return findings, append(ferrs, unused...)
 }
 
 // checkSummaries is phase 2 of Check: resolution across the files'
-// summaries, findings, suppression.
-func checkSummaries(sums []*fileSum, files []string, opts Options) ([]Finding, []FileError) {
+// summaries, findings, suppression; m is the matcher phase 1 took its
+// setting keys from.
+func checkSummaries(sums []*fileSum, m *catalog.PyMatcher, opts Options) ([]Finding, []FileError) {
 	var decorators []string
 	if opts.Config != nil {
 		decorators = opts.Config.Python.Decorators
 	}
-	p := newProject(sums, catalog.NewPyMatcher(opts.Config.PythonRows()), decorators)
+	p := newProject(sums, m, decorators)
 	var mine []string // the enabled rules: a directive naming only these must silence one
 	for _, r := range catalog.Rules() {
 		if config.RuleEnabled(opts.Config, r.ID) {
