@@ -30,6 +30,9 @@ type loopMemo struct {
 	// values lists the values assigned to each local variable of the
 	// package; built on first need (a ticker's interval).
 	values map[types.Object][]ast.Expr
+	// addressed holds the variables whose address is taken (&v), built
+	// with values.
+	addressed map[types.Object]bool
 }
 
 // LoopShape is what hotpath reads off the for or range statement at
@@ -344,12 +347,8 @@ func (r *Result) localSliceLit(x ast.Expr) *ast.CompositeLit {
 	if !ok {
 		return nil
 	}
-	for c := range r.inspct.Root().Preorder((*ast.UnaryExpr)(nil)) {
-		if u := c.Node().(*ast.UnaryExpr); u.Op == token.AND {
-			if uid, ok := ast.Unparen(u.X).(*ast.Ident); ok && r.pass.TypesInfo.Uses[uid] == v {
-				return nil
-			}
-		}
+	if r.loops.addressed[v] {
+		return nil
 	}
 	return lit
 }
@@ -1102,13 +1101,23 @@ func (r *Result) period(e ast.Expr, depth int) (time.Duration, bool) {
 }
 
 // valuesOf lists the values assigned to the local variable v; the
-// caller holds the memo's lock.
+// caller holds the memo's lock. The first call also fills
+// r.loops.addressed, in the same walk of the package.
 func (r *Result) valuesOf(v types.Object) []ast.Expr {
 	if r.loops.values == nil {
 		r.loops.values = map[types.Object][]ast.Expr{}
+		r.loops.addressed = map[types.Object]bool{}
 		info := r.pass.TypesInfo
-		for c := range r.inspct.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		for c := range r.inspct.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
 			switch n := c.Node().(type) {
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+						if obj := info.Uses[id]; obj != nil {
+							r.loops.addressed[obj] = true
+						}
+					}
+				}
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
 					obj := info.ObjectOf(identOf(l))
