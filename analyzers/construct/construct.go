@@ -159,6 +159,9 @@ type analyzer struct {
 	// uses lists the identifiers using each object, in source order;
 	// built on first need (usesOf).
 	uses map[types.Object][]inspector.Cursor
+	// binds lists the values assigned to each variable, in source
+	// order; built on first need (bindingsOf).
+	binds map[types.Object][]binding
 	// retainedMemo remembers retainedVar's answers: one depends only on
 	// the variable, its function declaration, the depth and the pool.
 	retainedMemo map[retainedKey]keep

@@ -9,7 +9,6 @@ import (
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/analyzers/internal/typesx"
 	"github.com/snatlint/snatlint/analyzers/policy"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -388,33 +387,63 @@ func enclosingLit(cur inspector.Cursor) *ast.FuncLit {
 }
 
 // valuesOf yields the expressions assigned to the local variable obj in
-// decl.
+// decl, in source order.
 func (a *analyzer) valuesOf(decl inspector.Cursor, obj types.Object) func(func(ast.Expr) bool) {
 	return func(yield func(ast.Expr) bool) {
-		for c := range decl.Preorder((*ast.Ident)(nil)) {
-			if a.pass.TypesInfo.ObjectOf(c.Node().(*ast.Ident)) != obj {
-				continue
-			}
-			var v ast.Expr
-			switch c.ParentEdgeKind() {
-			case edge.AssignStmt_Lhs:
-				as := c.Parent().Node().(*ast.AssignStmt)
-				if len(as.Lhs) == len(as.Rhs) {
-					v = as.Rhs[c.ParentEdgeIndex()]
-				} else if c.ParentEdgeIndex() == 0 {
-					v = as.Rhs[0]
-				}
-			case edge.ValueSpec_Names:
-				vs := c.Parent().Node().(*ast.ValueSpec)
-				if len(vs.Values) == len(vs.Names) {
-					v = vs.Values[c.ParentEdgeIndex()]
-				}
-			}
-			if v != nil && !yield(v) {
+		for _, b := range a.bindingsOf(obj) {
+			if decl.Contains(b.stmt) && !yield(b.value) {
 				return
 			}
 		}
 	}
+}
+
+// binding is a value given to a variable by an assignment or a var
+// declaration, at stmt.
+type binding struct {
+	stmt  inspector.Cursor
+	value ast.Expr
+}
+
+// bindingsOf lists the values assigned to obj (v = e, v := e, var v = e;
+// v, ok := e binds e to v), in source order. The index is built once per
+// package: walking the enclosing function for every candidate was
+// quadratic in the size of large functions (as usesOf's was).
+func (a *analyzer) bindingsOf(obj types.Object) []binding {
+	if a.binds == nil {
+		a.binds = map[types.Object][]binding{}
+		info := a.pass.TypesInfo
+		for c := range a.hp.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			switch n := c.Node().(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					id, ok := l.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					var v ast.Expr
+					if len(n.Lhs) == len(n.Rhs) {
+						v = n.Rhs[i]
+					} else if i == 0 {
+						v = n.Rhs[0]
+					}
+					if o := info.ObjectOf(id); o != nil && v != nil {
+						a.binds[o] = append(a.binds[o], binding{c, v})
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Values) != len(n.Names) {
+					continue
+				}
+				for i, id := range n.Names {
+					if o := info.ObjectOf(id); o != nil {
+						a.binds[o] = append(a.binds[o], binding{c, n.Values[i]})
+					}
+				}
+			}
+		}
+	}
+	return a.binds[obj]
 }
 
 // result lists the uncached sites.
