@@ -62,24 +62,12 @@ type cachedModule struct {
 	NoMatch  []string
 }
 
-// key computes the entry's key; ok is false when the module cannot be
-// cached (a package with errors, an unreadable file).
-func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cfg *config.File, as []*analysis.Analyzer) (string, bool) {
-	salt, ok := analysisSalt(cfg, as)
-	if !ok {
-		return "", false
-	}
+// key computes the entry's key from salt (moduleSalt) and the package
+// graph; ok is false when the module cannot be cached (a package with
+// errors, an unreadable file).
+func (c *resultCache) key(ctx context.Context, dir string, patterns []string, cfg *config.File, salt string) (string, bool) {
 	h := sha256.New()
 	fmt.Fprintf(h, "snatlint go results v1\ndir %s\npatterns %q\nsalt %s\n", dir, patterns, salt)
-	// Loading depends on the whole go environment (the C compiler and
-	// its flags for cgo, the go.env file, GOENV): a hit must not hide an
-	// environment in which loading now fails.
-	env, ok := loadEnv(ctx, dir)
-	if !ok {
-		return "", false
-	}
-	fmt.Fprintf(h, "go env %s\n", env)
-
 	pkgs, err := packages.Load(&packages.Config{
 		Context:    ctx,
 		Dir:        dir,
@@ -160,22 +148,29 @@ func analysisSalt(cfg *config.File, as []*analysis.Analyzer) (string, bool) {
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
-// packageCache is the per-package cache below the module entries: after
-// an edit, only the packages the edit reaches are analysed again.
-func (c *resultCache) packageCache(ctx context.Context, dir string, cfg *config.File, as []*analysis.Analyzer) *godriver.Cache {
-	if c == nil {
-		return nil
-	}
+// moduleSalt hashes what the Go results of the module at dir depend on
+// besides its package graph: analysisSalt and the whole go environment
+// (loading depends on the C compiler and its flags for cgo, the go.env
+// file, GOENV: a hit must not hide an environment in which loading now
+// fails). ok is false when either cannot be known.
+func moduleSalt(ctx context.Context, dir string, cfg *config.File, as []*analysis.Analyzer) (string, bool) {
 	salt, ok := analysisSalt(cfg, as)
 	if !ok {
-		return nil
+		return "", false
 	}
 	env, ok := loadEnv(ctx, dir)
 	if !ok {
-		return nil
+		return "", false
 	}
 	h := sha256.Sum256([]byte(salt + "\n" + env))
-	return &godriver.Cache{Dir: filepath.Join(c.dir, "pkg"), Salt: hex.EncodeToString(h[:]), MaxAge: maxCacheAge}
+	return hex.EncodeToString(h[:]), true
+}
+
+// packageCache is the per-package cache below the module entries: after
+// an edit, only the packages the edit reaches are analysed again. salt
+// is moduleSalt's.
+func (c *resultCache) packageCache(salt string) *godriver.Cache {
+	return &godriver.Cache{Dir: filepath.Join(c.dir, "pkg"), Salt: salt, MaxAge: maxCacheAge}
 }
 
 // isUnder reports whether file is dir or below it.

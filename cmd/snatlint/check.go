@@ -120,13 +120,18 @@ func checkModuleCached(ctx context.Context, dir string, patterns []string, cfg *
 	if cache == nil {
 		return checkModule(ctx, dir, patterns, cfg, as, nil)
 	}
-	key, ok := cache.key(ctx, dir, patterns, cfg, as)
+	// One salt (and one go env) for both cache levels.
+	salt, ok := moduleSalt(ctx, dir, cfg, as)
+	if !ok {
+		return checkModule(ctx, dir, patterns, cfg, as, nil)
+	}
+	key, ok := cache.key(ctx, dir, patterns, cfg, salt)
 	if ok {
 		if m, hit := cache.get(key); hit {
 			return m.Findings, nil, m.NoMatch
 		}
 	}
-	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, as, cache.packageCache(ctx, dir, cfg, as))
+	findings, problems, noMatch := checkModule(ctx, dir, patterns, cfg, as, cache.packageCache(salt))
 	if ok && len(problems) == 0 {
 		cache.put(key, cachedModule{Findings: findings, NoMatch: noMatch})
 	}
