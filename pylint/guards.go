@@ -173,10 +173,10 @@ func (w *walker) keyTarget(key string, st *state) dest {
 	switch {
 	case root == "self" || root == "cls":
 		return dest{kind: dSelf}
-	case f.isModule || st.class >= 0 || f.globals[root]:
+	case f.isModule || st.class >= 0 || f.b.globals[root]:
 		return dest{kind: dRetained}
 	}
-	if decl, ok := f.locals[root]; ok {
+	if decl, ok := f.b.locals[root]; ok {
 		if sub {
 			return dest{kind: dContainerLocal, name: root, decl: decl}
 		}

@@ -147,15 +147,26 @@ type funcSum struct {
 	paramAnn   []string // resolved azure.functions.* annotations (after resolve)
 	reqAnn     string   // resolved annotation of a first parameter named like a request (request: VirtualHostRequest)
 	async      bool
-	calls      []callSite // phase 1 only
-	sites      []call     // calls through module-level names, for phase 2
-	sets       []setSite  // keep-alive settings (settings.go)
+	sites      []call    // calls through module-level names, for phase 2
+	sets       []setSite // keep-alive settings (settings.go)
+	isModule   bool
+	// b is the walking state, dropped after the file's walk (nil in
+	// the summaries phase 2 sees)
+	b *funcBuild
+}
 
-	// per-function walking state, dropped after the function
+// funcBuild is a function's phase-1 state kept in its funcSum until the
+// walk of the file ends.
+type funcBuild struct {
+	calls []callSite
+	// dropped after the function
 	locals   map[string]uint32
 	globals  map[string]bool
 	localCls map[string]string // local -> callee of the call assigned to it (m = Manager()); "-" when several
-	isModule bool
+}
+
+func newFuncBuild() *funcBuild {
+	return &funcBuild{locals: map[string]uint32{}, globals: map[string]bool{}, localCls: map[string]string{}}
 }
 
 type classSum struct {
@@ -317,8 +328,7 @@ func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingK
 		assigns:  map[string]string{},
 		dirs:     map[int][]policy.Directive{},
 	}
-	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true,
-		locals: map[string]uint32{}, globals: map[string]bool{}, localCls: map[string]string{}})
+	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: newFuncBuild()})
 	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}, keys: keys}
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
@@ -385,7 +395,7 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		f := w.fnSum(st)
 		for c := range w.kids(n) {
 			if w.typ(c) == "identifier" {
-				f.globals[w.text(c)] = true
+				f.b.globals[w.text(c)] = true
 			}
 		}
 		return
@@ -490,11 +500,11 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	switch w.typ(t) {
 	case "identifier":
 		name := w.text(t)
-		if atModule || st.class >= 0 || f.globals[name] {
+		if atModule || st.class >= 0 || f.b.globals[name] {
 			return dest{kind: dRetained, name: name}
 		}
-		if _, ok := f.locals[name]; !ok {
-			f.locals[name] = w.nodes[t].sb
+		if _, ok := f.b.locals[name]; !ok {
+			f.b.locals[name] = w.nodes[t].sb
 		}
 		return dest{kind: dLocal, name: name}
 	case "attribute", "subscript":
@@ -511,7 +521,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 			}
 			return dest{kind: dRetained}
 		}
-		if decl, ok := f.locals[r]; ok {
+		if decl, ok := f.b.locals[r]; ok {
 			if w.typ(t) == "subscript" {
 				return dest{kind: dContainerLocal, name: r, decl: decl}
 			}
@@ -528,8 +538,8 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	}
 	for c := range w.kids(t) {
 		if w.typ(c) == "identifier" {
-			if _, ok := f.locals[w.text(c)]; !ok {
-				f.locals[w.text(c)] = w.nodes[c].sb
+			if _, ok := f.b.locals[w.text(c)]; !ok {
+				f.b.locals[w.text(c)] = w.nodes[c].sb
 			}
 		}
 	}
@@ -660,7 +670,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 				}
 			}
 		}
-		f.calls = append(f.calls, cs)
+		f.b.calls = append(f.b.calls, cs)
 	}
 	if fnNode >= 0 {
 		w.descend(fnNode, st, dest{})
@@ -694,7 +704,7 @@ func (w *walker) containerDest(obj int32, st *state) dest {
 		}
 		return dest{kind: dRetained}
 	}
-	if decl, ok := f.locals[r]; ok {
+	if decl, ok := f.b.locals[r]; ok {
 		return dest{kind: dContainerLocal, name: r, decl: decl}
 	}
 	return dest{kind: dRetained}
@@ -713,7 +723,7 @@ func (w *walker) sharedArg(cs *callSite, val int32, st *state, optKw string) {
 	case "identifier":
 		name := w.text(val)
 		f := w.fnSum(st)
-		if _, isLocal := f.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
+		if _, isLocal := f.b.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
 			cs.sharedLocal, cs.sharedVia, cs.optKw = name, w.walk(st).builtHere[name], optKw
 			return
 		}
@@ -745,8 +755,8 @@ func (w *walker) forStmt(n int32, st *state) {
 	}
 	if l := w.field(n, "left"); l >= 0 {
 		if w.typ(l) == "identifier" {
-			if _, ok := f.locals[w.text(l)]; !ok && !f.isModule {
-				f.locals[w.text(l)] = w.nodes[l].sb
+			if _, ok := f.b.locals[w.text(l)]; !ok && !f.isModule {
+				f.b.locals[w.text(l)] = w.nodes[l].sb
 			}
 		} else {
 			w.targetDest(l, st)
@@ -862,9 +872,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	}
 	f := &funcSum{
 		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: st.fn,
-		decorators: decs,
-		locals:     map[string]uint32{}, globals: map[string]bool{},
-		localCls: map[string]string{},
+		decorators: decs, b: newFuncBuild(),
 	}
 	if st.class >= 0 {
 		f.class = st.class
@@ -1095,8 +1103,8 @@ func (w *walker) finishFunc(fn int) {
 	}
 	cl := &classifier{f: f, wk: wk}
 	guards := wk.validGuards()
-	for i := range f.calls {
-		cs := &f.calls[i]
+	for i := range f.b.calls {
+		cs := &f.b.calls[i]
 		c := &cs.c
 		c.req, c.ret = cl.dest(cs.d, -1)
 		c.loop, _ = cl.dest(cs.d, cs.loopStart)
@@ -1117,7 +1125,7 @@ func (w *walker) finishFunc(fn int) {
 			r, _ := cl.dest(d, -1)
 			c.sharedReq = r != retNo
 			rl, _ := cl.dest(d, cs.loopStart)
-			decl, ok := f.locals[cs.sharedLocal]
+			decl, ok := f.b.locals[cs.sharedLocal]
 			c.sharedIter = c.sharedReq || rl != retNo || cs.loopStart >= 0 && ok && int64(decl) < int64(cs.loopStart)
 			if !c.sharedReq {
 				// phase 2 decides whether the callee builds the pool
@@ -1127,7 +1135,7 @@ func (w *walker) finishFunc(fn int) {
 			}
 		}
 	}
-	f.locals, f.globals, f.localCls = nil, nil, nil
+	f.b.locals, f.b.globals, f.b.localCls = nil, nil, nil
 	delete(w.walks, fn)
 }
 
@@ -1299,7 +1307,7 @@ func (fs *fileSum) resolve() {
 		}
 	}
 	for _, f := range fs.funcs {
-		for _, cs := range f.calls {
+		for _, cs := range f.b.calls {
 			q := fs.qualify(cs.text)
 			if q == "" || !fs.followable(q, attrs) {
 				// only calls through module-level names can be
@@ -1327,7 +1335,7 @@ func (fs *fileSum) resolve() {
 			f.sites = append(f.sites, c)
 		}
 		f.sites = slices.Clip(f.sites)
-		f.calls = nil
+		f.b = nil
 		for i := range f.decorators {
 			f.decorators[i].q = fs.qualify(f.decorators[i].text)
 		}
