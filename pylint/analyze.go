@@ -372,15 +372,16 @@ func (c *call) keeps(iter, holds, selfPerReq bool) bool {
 // retained pool, or one a cached getter hands out; a pool built right
 // there by a construction is not.
 func (p *project) shares(r fref, cs *call, iter bool) bool {
-	if cs.sharedKw != "" && p.classifyCall(r.file, r.fn, cs).option != cs.sharedKw {
+	if kw := cs.sharedKw(); kw != "" && p.classifyCall(r.file, r.fn, cs).option != kw {
 		// given through a keyword that is another row's option
 		// (pipeline= to a Redis client): not a pool this call shares
 		return false
 	}
-	if iter && cs.sharedIter || !iter && cs.sharedReq {
+	if iter && cs.is(cfSharedIter) || !iter && cs.is(cfSharedReq) {
 		return true
 	}
-	return cs.sharedVia != "" && !p.builds(r.file, cs.sharedVia)
+	via := cs.sharedVia()
+	return via != "" && !p.builds(r.file, via)
 }
 
 // builds reports whether a call to qualified q (from file fi) builds a
@@ -457,7 +458,7 @@ func (p *project) factOf(r fref, depth int) []reach {
 				if cs.keeps(false, sub.returned, selfPerReq) {
 					continue
 				}
-				sub.returned = sub.returned && (cs.ret || isInit && cs.req == retSelf)
+				sub.returned = sub.returned && (cs.is(cfRet) || isInit && cs.req == retSelf)
 				if !own {
 					sub.chain = append([]string{f.name}, sub.chain...)
 				}
@@ -512,7 +513,7 @@ func (p *project) findings() []Finding {
 			selfPerReq := p.selfIsPerRequest(fi, fn)
 			for i := range f.sites {
 				cs := &f.sites[i]
-				if !ctx.perRequest && !cs.inLoop {
+				if !ctx.perRequest && !cs.is(cfInLoop) {
 					continue
 				}
 				all := p.reaches(r, cs, 0)
@@ -521,7 +522,7 @@ func (p *project) findings() []Finding {
 					if ctx.perRequest && !p.shares(r, cs, false) && !cs.keeps(false, rc.returned, selfPerReq) {
 						perReq = append(perReq, rc)
 					}
-					if cs.inLoop && !ctx.startup && !p.shares(r, cs, true) && !cs.keeps(true, rc.returned, selfPerReq) {
+					if cs.is(cfInLoop) && !ctx.startup && !p.shares(r, cs, true) && !cs.keeps(true, rc.returned, selfPerReq) {
 						perIter = append(perIter, rc)
 					}
 				}
@@ -532,7 +533,7 @@ func (p *project) findings() []Finding {
 					}
 					reaches, fw = perIter, nil
 					where = "in loop body"
-					if cs.inComp {
+					if cs.is(cfInComp) {
 						where = "in comprehension"
 					}
 					if !f.isModule {
