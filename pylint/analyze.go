@@ -156,10 +156,10 @@ func (p *project) symbolIn(fi int, attrs []string, depth int) (target, bool) {
 		return target{}, false
 	}
 	fs := p.files[fi]
-	if fn, ok := fs.topFuncs[attrs[0]]; ok && len(attrs) == 1 {
+	if fn, ok := fs.topFuncs.get(attrs[0]); ok && len(attrs) == 1 {
 		return target{fn: fref{fi, fn}, isFn: true}, true
 	}
-	if ci, ok := fs.topClass[attrs[0]]; ok {
+	if ci, ok := fs.topClass.get(attrs[0]); ok {
 		c := cref{fi, ci}
 		switch len(attrs) {
 		case 1:
@@ -171,7 +171,7 @@ func (p *project) symbolIn(fi int, attrs []string, depth int) (target, bool) {
 		}
 		return target{}, false
 	}
-	if cq, ok := fs.assigns[attrs[0]]; ok && len(attrs) == 2 {
+	if cq, ok := fs.assigns.get(attrs[0]); ok && len(attrs) == 2 {
 		// a method of a module-level instance of a project class
 		if c, ok := p.resolveClass(fi, cq); ok {
 			if m, ok := p.methodLookup(c, attrs[1], 0); ok {
@@ -180,7 +180,7 @@ func (p *project) symbolIn(fi int, attrs []string, depth int) (target, bool) {
 		}
 		return target{}, false
 	}
-	if q, ok := fs.names[attrs[0]]; ok && !strings.HasPrefix(q, fs.modKey+"#") {
+	if q, ok := fs.names.get(attrs[0]); ok && !strings.HasPrefix(q, fs.modKey+"#") {
 		// re-export through an import in that module
 		full := q
 		if len(attrs) > 1 {
@@ -206,7 +206,7 @@ func (p *project) methodLookup(c cref, name string, depth int) (fref, bool) {
 		return fref{}, false
 	}
 	cs := p.files[c.file].classes[c.cls]
-	if m, ok := cs.methods[name]; ok {
+	if m, ok := cs.methods.get(name); ok {
 		return fref{c.file, m}, true
 	}
 	for _, bq := range cs.baseQ {
@@ -226,7 +226,7 @@ func (p *project) attrClass(c cref, attr string, depth int) (cref, bool) {
 		return cref{}, false
 	}
 	cs := p.files[c.file].classes[c.cls]
-	if q, ok := cs.attrs[attr]; ok {
+	if q, ok := cs.attrs.get(attr); ok {
 		return p.resolveClass(c.file, q)
 	}
 	for _, bq := range cs.baseQ {

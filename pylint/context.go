@@ -122,7 +122,7 @@ func (p *project) defines(c cref, defs []string) bool {
 	cs := fs.classes[c.cls]
 	for _, d := range defs {
 		name, param, hasParam := strings.Cut(d, "(")
-		mi, ok := cs.methods[name]
+		mi, ok := cs.methods.get(name)
 		if !ok {
 			continue
 		}
@@ -518,9 +518,9 @@ func (p *project) originFW(fi int, qrecv, recv string) (fw *framework, known boo
 	}
 	fs := p.files[fi]
 	root, _, _ := strings.Cut(recv, ".")
-	q := fs.assigns[root]
+	q := fs.assigns.at(root)
 	if q == "" {
-		q = fs.names[root]
+		q = fs.names.at(root)
 	}
 	if q == "" {
 		return nil, false
@@ -552,10 +552,10 @@ func (p *project) moduleVar(fi int, q string) (string, bool) {
 	if rest, ok := strings.CutPrefix(q, "file:"); ok {
 		mod, name, _ := strings.Cut(rest, "#")
 		if i, ok := p.byMod["file:"+mod]; ok && name != "" && !strings.Contains(name, ".") {
-			if v, ok := p.files[i].assigns[name]; ok {
+			if v, ok := p.files[i].assigns.get(name); ok {
 				return v, true
 			}
-			if v, ok := p.files[i].names[name]; ok && !strings.HasPrefix(v, p.files[i].modKey+"#") {
+			if v, ok := p.files[i].names.get(name); ok && !strings.HasPrefix(v, p.files[i].modKey+"#") {
 				return v, true // re-exported
 			}
 		}
@@ -564,7 +564,7 @@ func (p *project) moduleVar(fi int, q string) (string, bool) {
 	if i := strings.LastIndexByte(q, '.'); i > 0 {
 		if cands := p.dotted[q[:i]]; len(cands) > 0 {
 			f := p.files[p.closest(fi, cands)]
-			if v, ok := f.assigns[q[i+1:]]; ok {
+			if v, ok := f.assigns.get(q[i+1:]); ok {
 				return v, true
 			}
 		}

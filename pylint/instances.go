@@ -106,10 +106,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 		return
 	}
 	c := w.fs.classes[cls]
-	if c.attrs == nil {
-		c.attrs = map[string]string{}
-	}
-	bindName(c.attrs, attr, t)
+	bind(&c.attrs, attr, t)
 }
 
 // bindName binds name to class text in m, or to "-" when it was bound to

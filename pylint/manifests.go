@@ -75,7 +75,7 @@ func (p *project) markManifests() {
 					if !ok {
 						continue
 					}
-					if fn, ok := p.files[i].topFuncs[ep.fn]; ok {
+					if fn, ok := p.files[i].topFuncs.get(ep.fn); ok {
 						if _, seen := p.regFns[fref{i, fn}]; !seen {
 							p.regFns[fref{i, fn}] = regTarget{fw: fw, site: &manifestSite, label: fw.Label}
 						}

@@ -103,7 +103,7 @@ func (w *walker) refArgs(rc *regCall, pos int8, kw string, a int32, st *state) {
 		if m, ok := strings.CutPrefix(t, "self."); ok && !strings.Contains(m, ".") {
 			t = ""
 			if cls, _ := w.fs.ownerClass(st.fn); cls >= 0 {
-				if name := w.fs.classes[cls].name; w.fs.topClass[name] == cls {
+				if name := w.fs.classes[cls].name; w.fs.topClass.at(name) == cls {
 					t = name + "()." + m
 				}
 			}

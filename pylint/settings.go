@@ -384,13 +384,13 @@ func (fs *fileSum) settingQ(fn int, text string) string {
 		if cls < 0 || attr == "" {
 			return ""
 		}
-		if t := fs.classes[cls].attrs[attr]; t != "" && t != "-" {
+		if t := fs.classes[cls].attrs.at(attr); t != "" && t != "-" {
 			return t + meth // attrs are qualified by then
 		}
 		return ""
 	}
-	if _, isName := fs.names[root]; !isName {
-		if t, isVar := fs.assigns[root]; isVar {
+	if isName := fs.names.has(root); !isName {
+		if t, isVar := fs.assigns.get(root); isVar {
 			if t == "" {
 				return ""
 			}
@@ -464,7 +464,7 @@ func (p *project) instanceQ(q string) string {
 	mod, attrs, _ := strings.Cut(rest, "#")
 	name, tail, _ := strings.Cut(attrs, ".")
 	if i, ok := p.byMod["file:"+mod]; ok && p.files[i] != nil {
-		if t := p.files[i].assigns[name]; t != "" && !strings.HasPrefix(t, "file:") {
+		if t := p.files[i].assigns.at(name); t != "" && !strings.HasPrefix(t, "file:") {
 			if tail != "" {
 				return t + "." + tail
 			}

@@ -223,23 +223,23 @@ type classSum struct {
 	at      pos
 	bases   []string // dotted as written
 	baseQ   []string // resolved
-	methods map[string]int
+	methods table[int]
 	parent  int // enclosing function, -1 at module level
 	// attrs binds attributes to the class of their value: self.x = X(...)
 	// or self.x = param (annotated X) in __init__, x: X = ... or x = X(...)
 	// in the class body; dotted, resolved after the walk; "-" when several.
-	attrs map[string]string
+	attrs table[string]
 }
 
 type fileSum struct {
 	path      string
-	modKey    string            // "file:" + path without .py (and /__init__)
-	names     map[string]string // module-level bindings: name -> qualified
-	funcs     []*funcSum        // funcs[0] is the module-level code
+	modKey    string        // "file:" + path without .py (and /__init__)
+	names     table[string] // module-level bindings: name -> qualified
+	funcs     []*funcSum    // funcs[0] is the module-level code
 	classes   []*classSum
-	topFuncs  map[string]int
-	topClass  map[string]int
-	assigns   map[string]string          // module-level name -> callee of its value (app = FastAPI())
+	topFuncs  table[int]
+	topClass  table[int]
+	assigns   table[string]              // module-level name -> callee of its value (app = FastAPI())
 	regs      []regCall                  // calls that may register functions with a framework
 	dirs      map[int][]policy.Directive // by line
 	dirErrs   []lineErr
@@ -369,13 +369,8 @@ func summarize(path string, src []byte, nodes []fnode) *fileSum {
 // fields and headers keys names.
 func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingKeys) *fileSum {
 	fs := &fileSum{
-		path:     path,
-		modKey:   modKeyFor(absClean(path)),
-		names:    map[string]string{},
-		topFuncs: map[string]int{},
-		topClass: map[string]int{},
-		assigns:  map[string]string{},
-		dirs:     map[int][]policy.Directive{},
+		path:   path,
+		modKey: modKeyFor(absClean(path)),
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: newFuncBuild()})
 	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}, keys: keys}
@@ -386,6 +381,7 @@ func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingK
 	}
 	w.finishFunc(0)
 	fs.resolve()
+	fs.freeze()
 	return fs
 }
 
@@ -613,7 +609,7 @@ func (w *walker) assign(n int32, st *state) {
 		}
 	}
 	if right >= 0 && left >= 0 && f.isModule && st.class < 0 && w.typ(left) == "identifier" && w.typ(right) == "call" {
-		w.fs.assigns[w.text(left)] = w.calleeText(w.field(right, "function"), st, true)
+		w.fs.assigns.put(w.text(left), w.calleeText(w.field(right, "function"), st, true))
 	}
 	if left >= 0 {
 		w.bindInstance(n, left, right, st, d)
@@ -938,12 +934,12 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	idx := len(w.fs.funcs)
 	w.fs.funcs = append(w.fs.funcs, f)
 	if f.parent == -1 && st.class < 0 {
-		w.fs.topFuncs[f.name] = idx
-		w.fs.names[f.name] = w.fs.modKey + "#" + f.name
+		w.fs.topFuncs.put(f.name, idx)
+		w.fs.names.put(f.name, w.fs.modKey+"#"+f.name)
 	}
 	if st.class >= 0 {
-		if _, ok := w.fs.classes[st.class].methods[f.name]; !ok {
-			w.fs.classes[st.class].methods[f.name] = idx
+		if c := w.fs.classes[st.class]; !c.methods.has(f.name) {
+			c.methods.put(f.name, idx)
 		}
 	}
 	if params := w.field(n, "parameters"); params >= 0 {
@@ -1031,7 +1027,7 @@ func (w *walker) classDef(n int32, st *state, decs []decorator) {
 	if nameNode < 0 {
 		return
 	}
-	c := &classSum{name: w.text(nameNode), at: w.pos(nameNode), methods: map[string]int{}, parent: st.fn}
+	c := &classSum{name: w.text(nameNode), at: w.pos(nameNode), parent: st.fn}
 	if sup := w.field(n, "superclasses"); sup >= 0 {
 		for b := range w.kids(sup) {
 			switch w.typ(b) {
@@ -1046,8 +1042,8 @@ func (w *walker) classDef(n int32, st *state, decs []decorator) {
 	idx := len(w.fs.classes)
 	w.fs.classes = append(w.fs.classes, c)
 	if st.fn == 0 && st.class < 0 {
-		w.fs.topClass[c.name] = idx
-		w.fs.names[c.name] = w.fs.modKey + "#" + c.name
+		w.fs.topClass.put(c.name, idx)
+		w.fs.names.put(c.name, w.fs.modKey+"#"+c.name)
 	}
 	inner := &state{fn: st.fn, class: idx, loopStart: -1}
 	if b := w.field(n, "body"); b >= 0 {
@@ -1058,7 +1054,7 @@ func (w *walker) classDef(n int32, st *state, decs []decorator) {
 func (w *walker) importStmt(n int32, st *state) {
 	fs := w.fs
 	bind := func(local, q string) {
-		fs.names[local] = q
+		fs.names.put(local, q)
 		fs.imports = append(fs.imports, q)
 	}
 	if w.typ(n) == "import_statement" {
@@ -1067,7 +1063,7 @@ func (w *walker) importStmt(n int32, st *state) {
 			case "dotted_name":
 				full := w.text(c)
 				root, _, _ := strings.Cut(full, ".")
-				fs.names[root] = root
+				fs.names.put(root, root)
 				fs.imports = append(fs.imports, full)
 			case "aliased_import":
 				nm, al := w.field(c, "name"), w.field(c, "alias")
@@ -1137,6 +1133,9 @@ func (w *walker) comment(n int32) {
 		w.fs.dirErrs = append(w.fs.dirErrs, lineErr{line: line, msg: e})
 	}
 	if len(ds) > 0 {
+		if w.fs.dirs == nil {
+			w.fs.dirs = map[int][]policy.Directive{}
+		}
 		w.fs.dirs[line] = append(w.fs.dirs[line], ds...)
 	}
 }
@@ -1348,13 +1347,25 @@ func (cl *classifier) target(d dest, loopStart int) retention {
 	return retNo
 }
 
+// freeze turns the summary's tables into their kept form.
+func (fs *fileSum) freeze() {
+	fs.names.freeze()
+	fs.topFuncs.freeze()
+	fs.topClass.freeze()
+	fs.assigns.freeze()
+	for _, c := range fs.classes {
+		c.methods.freeze()
+		c.attrs.freeze()
+	}
+}
+
 // resolve turns dotted names into qualified names using the module-level
 // bindings.
 func (fs *fileSum) resolve() {
 	intern := map[string]string{}
 	attrs := map[string]bool{}
 	for _, c := range fs.classes {
-		for a, t := range c.attrs {
+		for a, t := range c.attrs.all() {
 			if t != "-" && capWord(t) {
 				attrs[a] = true
 			}
@@ -1421,11 +1432,11 @@ func (fs *fileSum) resolve() {
 		for i, b := range c.bases {
 			c.baseQ[i] = fs.qualify(b)
 		}
-		for a, t := range c.attrs {
+		for a, t := range c.attrs.all() {
 			if t != "-" && capWord(t) {
-				c.attrs[a] = fs.qualify(t)
+				c.attrs.put(a, fs.qualify(t))
 			} else {
-				delete(c.attrs, a)
+				c.attrs.del(a)
 			}
 		}
 	}
@@ -1441,8 +1452,8 @@ func (fs *fileSum) resolve() {
 		regs = append(regs, r)
 	}
 	fs.regs = slices.Clip(regs)
-	for k, v := range fs.assigns {
-		fs.assigns[k] = fs.qualify(v)
+	for k, v := range fs.assigns.all() {
+		fs.assigns.put(k, fs.qualify(v))
 	}
 	for fn := range fs.funcs {
 		fs.resolveSettings(fn)
@@ -1462,7 +1473,7 @@ func (fs *fileSum) followable(q string, attrs map[string]bool) bool {
 	}
 	if rest, ok := strings.CutPrefix(q, fs.modKey+"#"); ok {
 		if name, _, ok := strings.Cut(rest, "."); ok {
-			if t, isVar := fs.assigns[name]; isVar {
+			if t, isVar := fs.assigns.get(name); isVar {
 				return capWord(t)
 			}
 		}
@@ -1504,9 +1515,9 @@ func (fs *fileSum) qualify(text string) string {
 		}
 		return ""
 	}
-	q, ok := fs.names[root]
+	q, ok := fs.names.get(root)
 	if !ok {
-		if _, isVar := fs.assigns[root]; isVar && hasRest {
+		if isVar := fs.assigns.has(root); isVar && hasRest {
 			// a method of a module-level instance: service.fetch
 			return fs.modKey + "#" + text
 		}
