@@ -258,7 +258,7 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	}
 	name := f.name
 	cachedProp := false
-	for _, d := range f.decorators {
+	for _, d := range f.r().decorators {
 		last := lastPart(d.text)
 		switch {
 		case last == "lru_cache" || last == "cache" && (d.text == "cache" || d.text == "functools.cache" || strings.HasPrefix(d.q, "functools")):
@@ -269,12 +269,12 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	}
 	if f.class >= 0 {
 		name = fs.classes[f.class].name + "." + f.name
-		if k := p.kindOf(cref{r.file, f.class}); k.rule != nil && p.ruleCovers(k.rule, f, cachedProp) {
+		if k := p.kindOf(cref{r.file, int(f.class)}); k.rule != nil && p.ruleCovers(k.rule, f, cachedProp) {
 			label, fw := k.label()
 			return recognised(k.rule.Role, fw, label, name)
 		}
 	}
-	for _, d := range f.decorators {
+	for _, d := range f.r().decorators {
 		if fw, s := p.matchCallee(r.file, d.text, d.q, d.call, d.firstSt, decoratorSites); s != nil {
 			return recognised(s.Role, fw, siteLabel(s, d.text), name)
 		}
@@ -297,7 +297,7 @@ func (p *project) computeCtx(r fref) ctxInfo {
 				}
 			}
 		}
-		if pc := p.ctxOf(fref{r.file, f.parent}); pc.perRequest {
+		if pc := p.ctxOf(fref{r.file, int(f.parent)}); pc.perRequest {
 			pc.where = "in closure " + name + " " + pc.where
 			return pc
 		}
@@ -318,7 +318,7 @@ func (p *project) ruleCovers(rule *frameworks.Class, f *funcSum, cachedProp bool
 	if frameworks.MatchAny(rule.Methods, f.name) || rule.CachedProperty && cachedProp {
 		return true
 	}
-	for _, d := range f.decorators {
+	for _, d := range f.r().decorators {
 		if frameworks.MatchAny(rule.Decorated, lastPart(d.text)) {
 			return true
 		}
@@ -338,16 +338,16 @@ func (p *project) funcMatches(fi int, fw *framework, fn *frameworks.Func, f *fun
 	if fn.Params != nil && !frameworks.ParamsMatch(fn.Params, f.params) {
 		return false
 	}
-	if fw == frameworks.Generic && fn.Params != nil && f.reqAnn != "" {
+	if fw == frameworks.Generic && fn.Params != nil && f.r().reqAnn != "" {
 		// a request parameter typed with one of the project's own classes
 		// (request: VirtualHostRequest) is that class, not an HTTP request
-		if _, ok := p.resolveClass(fi, f.reqAnn); ok {
+		if _, ok := p.resolveClass(fi, f.r().reqAnn); ok {
 			return false
 		}
 	}
 	if fn.ParamType != "" {
 		found := false
-		for _, a := range f.paramAnn {
+		for _, a := range f.r().paramAnn {
 			if a == fn.ParamType || strings.HasPrefix(a, fn.ParamType+".") {
 				found = true
 				break

@@ -83,7 +83,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	case w.typ(left) == "attribute" && f.name == "__init__" && f.class >= 0:
 		if obj := w.field(left, "object"); obj >= 0 && w.typ(obj) == "identifier" && w.text(obj) == "self" {
 			if a := w.field(left, "attribute"); a >= 0 {
-				cls, attr = f.class, w.text(a)
+				cls, attr = int(f.class), w.text(a)
 			}
 		}
 	}
@@ -97,8 +97,8 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 		t = callee
 	} else if w.typ(right) == "identifier" {
 		for i, p := range f.params {
-			if p == w.text(right) && i < len(f.paramAnn) {
-				t = f.paramAnn[i]
+			if p == w.text(right) && i < len(f.b.paramAnn) {
+				t = f.b.paramAnn[i]
 			}
 		}
 	}

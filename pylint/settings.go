@@ -110,8 +110,8 @@ func (w *walker) recvText(x int32, st *state) string {
 		}
 		for i, p := range f.params {
 			if p == name {
-				if i < len(f.paramAnn) && f.paramAnn[i] != "" {
-					return f.paramAnn[i] + "()"
+				if i < len(f.b.paramAnn) && f.b.paramAnn[i] != "" {
+					return f.b.paramAnn[i] + "()"
 				}
 				return ""
 			}
@@ -262,7 +262,7 @@ func (w *walker) addSettings(st *state, site setSite, v int32) {
 func (w *walker) addSite(st *state, s setSite) {
 	s.inLoop, s.inComp = st.loopStart >= 0, st.inComp
 	f := w.fnSum(st)
-	f.sets = append(f.sets, s)
+	f.w().sets = append(f.r().sets, s)
 }
 
 // headerPairs are the (header, value) pairs of a header mapping whose
@@ -352,14 +352,17 @@ func (w *walker) constString(n int32) (string, bool) {
 // class binds attr to.
 func (fs *fileSum) resolveSettings(fn int) {
 	f := fs.funcs[fn]
-	out := f.sets[:0]
-	for _, s := range f.sets {
+	if f.rare == nil {
+		return
+	}
+	out := f.rare.sets[:0]
+	for _, s := range f.rare.sets {
 		if q := fs.settingQ(fn, s.q); q != "" {
 			s.q = q
 			out = append(out, s)
 		}
 	}
-	f.sets = out
+	f.rare.sets = out
 }
 
 // settingQ qualifies a setting's callee or receiver text.
@@ -409,11 +412,11 @@ func (p *project) settingFindings() []Finding {
 			continue
 		}
 		for fn, f := range fs.funcs {
-			if len(f.sets) == 0 {
+			if len(f.r().sets) == 0 {
 				continue
 			}
 			ctx := p.ctxOf(fref{fi, fn})
-			for _, s := range f.sets {
+			for _, s := range f.r().sets {
 				q := p.instanceQ(s.q)
 				row := p.settingRow(q, s)
 				if row == nil {

@@ -187,27 +187,55 @@ type decorator struct {
 }
 
 type funcSum struct {
-	name       string
-	at         pos
-	class      int // index into classes, -1 if not a method
-	parent     int // enclosing function index, -1 for module-level code
-	decorators []decorator
-	params     []string
-	paramAnn   []string // resolved azure.functions.* annotations (after resolve)
-	reqAnn     string   // resolved annotation of a first parameter named like a request (request: VirtualHostRequest)
-	async      bool
-	sites      []call    // calls through module-level names, for phase 2
-	sets       []setSite // keep-alive settings (settings.go)
-	isModule   bool
+	name     string
+	at       pos
+	class    int32 // index into classes, -1 if not a method
+	parent   int32 // enclosing function index, -1 for module-level code
+	params   []string
+	sites    []call // calls through module-level names, for phase 2
+	async    bool
+	isModule bool
+	// rare holds what few functions have (nil: none of it)
+	rare *funcRare
 	// b is the walking state, dropped after the file's walk (nil in
 	// the summaries phase 2 sees)
 	b *funcBuild
 }
 
+// funcRare is the part of a function's summary that most functions do
+// not have: decorators, annotations frameworks recognise, keep-alive
+// settings (a kept summary has 305,000 functions on the Azure SDK).
+type funcRare struct {
+	decorators []decorator
+	paramAnn   []string  // resolved azure.functions.* annotations (after resolve)
+	reqAnn     string    // resolved annotation of a first parameter named like a request (request: VirtualHostRequest)
+	sets       []setSite // keep-alive settings (settings.go)
+}
+
+// noRare is what r returns for a function without rare parts.
+var noRare funcRare
+
+// r returns f's rare parts for reading.
+func (f *funcSum) r() *funcRare {
+	if f.rare == nil {
+		return &noRare
+	}
+	return f.rare
+}
+
+// w returns f's rare parts for writing.
+func (f *funcSum) w() *funcRare {
+	if f.rare == nil {
+		f.rare = &funcRare{}
+	}
+	return f.rare
+}
+
 // funcBuild is a function's phase-1 state kept in its funcSum until the
 // walk of the file ends.
 type funcBuild struct {
-	calls []callSite
+	calls    []callSite
+	paramAnn []string // each parameter's annotation as written ("" for none)
 	// dropped after the function
 	locals   map[string]uint32
 	globals  map[string]bool
@@ -916,11 +944,14 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 		return
 	}
 	f := &funcSum{
-		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: st.fn,
-		decorators: decs, b: newFuncBuild(),
+		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: int32(st.fn),
+		b: newFuncBuild(),
+	}
+	if len(decs) > 0 {
+		f.w().decorators = decs
 	}
 	if st.class >= 0 {
-		f.class = st.class
+		f.class = int32(st.class)
 	}
 	if st.fn == 0 {
 		f.parent = -1
@@ -977,7 +1008,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 			}
 			if name != "" {
 				f.params = append(f.params, name)
-				f.paramAnn = append(f.paramAnn, ann)
+				f.b.paramAnn = append(f.b.paramAnn, ann)
 			}
 		}
 	}
@@ -1357,6 +1388,11 @@ func (fs *fileSum) freeze() {
 		c.methods.freeze()
 		c.attrs.freeze()
 	}
+	for _, f := range fs.funcs {
+		if r := f.rare; r != nil && len(r.decorators) == 0 && len(r.paramAnn) == 0 && r.reqAnn == "" && len(r.sets) == 0 {
+			f.rare = nil
+		}
+	}
 }
 
 // resolve turns dotted names into qualified names using the module-level
@@ -1404,28 +1440,30 @@ func (fs *fileSum) resolve() {
 			f.sites = append(f.sites, c)
 		}
 		f.sites = slices.Clip(f.sites)
-		f.b = nil
-		for i := range f.decorators {
-			f.decorators[i].q = fs.qualify(f.decorators[i].text)
+		for i := range f.r().decorators {
+			f.rare.decorators[i].q = fs.qualify(f.rare.decorators[i].text)
 		}
 		// phase 2 needs only the first three parameter names and the
 		// annotations from the modules frameworks recognise parameters
 		// by: trim the rest (memory)
-		if len(f.params) > 0 && isRequestParam(f.params[0]) && len(f.paramAnn) > 0 && f.paramAnn[0] != "" {
-			f.reqAnn = fs.qualify(f.paramAnn[0])
+		if len(f.params) > 0 && isRequestParam(f.params[0]) && len(f.b.paramAnn) > 0 && f.b.paramAnn[0] != "" {
+			f.w().reqAnn = fs.qualify(f.b.paramAnn[0])
 		}
 		var anns []string
-		for _, a := range f.paramAnn {
+		for _, a := range f.b.paramAnn {
 			if a != "" {
 				if q := fs.qualify(a); paramTypeModule(q) {
 					anns = append(anns, q)
 				}
 			}
 		}
-		f.paramAnn = anns
+		if anns != nil {
+			f.w().paramAnn = anns
+		}
 		if len(f.params) > 3 {
 			f.params = slices.Clip(f.params[:3])
 		}
+		f.b = nil
 	}
 	for _, c := range fs.classes {
 		c.baseQ = make([]string, len(c.bases))
@@ -1487,9 +1525,9 @@ func (fs *fileSum) ownerClass(fn int) (int, int) {
 	for i := 0; i < 64 && fn >= 0; i++ {
 		f := fs.funcs[fn]
 		if f.class >= 0 {
-			return f.class, fn
+			return int(f.class), fn
 		}
-		fn = f.parent
+		fn = int(f.parent)
 	}
 	return -1, -1
 }
