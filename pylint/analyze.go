@@ -21,11 +21,10 @@ type project struct {
 	dotted     map[string][]int // dotted module suffix -> files
 	m          *catalog.PyMatcher
 	decorators map[string]bool
-	ctxs       map[fref]ctxInfo
-	classKinds map[cref]classKind
-	classRules map[cref]classRule
-	facts      map[fref][]reach
-	factBusy   map[fref]bool
+	ctxs       memo[ctxInfo]   // by function
+	classKinds memo[classKind] // by class
+	classRules memo[classRule] // by class
+	facts      memo[[]reach]   // by function
 	regFns     map[fref]regTarget // functions registered with a framework
 	regClasses map[cref]regTarget // classes registered as views
 	fileFWs    map[int][]*framework
@@ -53,8 +52,9 @@ type reach struct {
 func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *project {
 	p := &project{
 		files: files, byMod: map[string]int{}, dotted: map[string][]int{}, m: m,
-		decorators: map[string]bool{}, ctxs: map[fref]ctxInfo{}, classKinds: map[cref]classKind{},
-		classRules: map[cref]classRule{}, facts: map[fref][]reach{}, factBusy: map[fref]bool{},
+		decorators: map[string]bool{},
+		ctxs:       newMemo[ctxInfo](files, funcCount), classKinds: newMemo[classKind](files, classCount),
+		classRules: newMemo[classRule](files, classCount), facts: newMemo[[]reach](files, funcCount),
 		regFns: map[fref]regTarget{}, regClasses: map[cref]regTarget{}, fileFWs: map[int][]*framework{},
 	}
 	for _, d := range decorators {
@@ -242,10 +242,14 @@ func (p *project) attrClass(c cref, attr string, depth int) (cref, bool) {
 // ruleOfClass is the catalog rule a project-local class inherits from a
 // library base (class PartnerSession(requests.Session)).
 func (p *project) ruleOfClass(c cref, depth int) classRule {
-	if r, ok := p.classRules[c]; ok {
+	s, r, known := p.classRules.begin(c.file, c.cls)
+	if known {
 		return r
 	}
-	p.classRules[c] = classRule{}
+	return p.classRules.end(s, p.computeRuleOfClass(c, depth))
+}
+
+func (p *project) computeRuleOfClass(c cref, depth int) classRule {
 	var r classRule
 	cs := p.files[c.file].classes[c.cls]
 	for _, bq := range cs.baseQ {
@@ -260,7 +264,6 @@ func (p *project) ruleOfClass(c cref, depth int) classRule {
 			}
 		}
 	}
-	p.classRules[c] = r
 	return r
 }
 
@@ -432,14 +435,17 @@ func (p *project) reaches(r fref, cs *call, depth int) []reach {
 
 // factOf returns the constructions f reaches on every call.
 func (p *project) factOf(r fref, depth int) []reach {
-	if rs, ok := p.facts[r]; ok {
-		return rs
-	}
-	if p.factBusy[r] || depth > 32 {
+	s := p.facts.slot(r.file, r.fn)
+	if s < 0 {
 		return nil
 	}
-	p.factBusy[r] = true
-	defer delete(p.factBusy, r)
+	switch st := p.facts.state[s]; {
+	case st == memoDone:
+		return p.facts.vals[s]
+	case st == memoBusy || depth > 32:
+		return nil
+	}
+	p.facts.state[s] = memoBusy
 	fs := p.files[r.file]
 	f := fs.funcs[r.fn]
 	var out []reach
@@ -469,9 +475,12 @@ func (p *project) factOf(r fref, depth int) []reach {
 			}
 		}
 	}
-	p.facts[r] = out
+	p.facts.vals[s], p.facts.state[s] = out, memoDone
 	return out
 }
+
+func funcCount(fs *fileSum) int  { return len(fs.funcs) }
+func classCount(fs *fileSum) int { return len(fs.classes) }
 
 // severity is the severity of a construction (policy.MoreSevere orders
 // them).

@@ -69,13 +69,11 @@ func (k classKind) better(cur classKind) bool {
 }
 
 func (p *project) kindOf(c cref) classKind {
-	if k, ok := p.classKinds[c]; ok {
+	s, k, known := p.classKinds.begin(c.file, c.cls)
+	if known {
 		return k
 	}
-	p.classKinds[c] = classKind{} // cycle guard
-	k := p.computeKind(c)
-	p.classKinds[c] = k
-	return k
+	return p.classKinds.end(s, p.computeKind(c))
 }
 
 func (p *project) computeKind(c cref) classKind {
@@ -229,13 +227,11 @@ func (p *project) ownerClass(fi, fn int) (int, int) {
 }
 
 func (p *project) ctxOf(r fref) ctxInfo {
-	if c, ok := p.ctxs[r]; ok {
+	s, c, known := p.ctxs.begin(r.file, r.fn)
+	if known {
 		return c
 	}
-	p.ctxs[r] = ctxInfo{} // cycle guard
-	c := p.computeCtx(r)
-	p.ctxs[r] = c
-	return c
+	return p.ctxs.end(s, p.computeCtx(r))
 }
 
 // recognised builds the ctxInfo of a recognised function.
