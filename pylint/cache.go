@@ -157,6 +157,10 @@ func (c *Cache) entryPath(k cacheKey) string {
 	return filepath.Join(c.dir, name[:2], name)
 }
 
+// maxEntrySize bounds what is read of an entry (a summary is a fraction
+// of its source, itself at most maxFileSize).
+const maxEntrySize = 2 * maxFileSize
+
 // mtimeInterval is how stale an entry's modification time (its "last
 // used" mark for trimming) may get before a hit refreshes it.
 const mtimeInterval = time.Hour
@@ -165,18 +169,7 @@ const mtimeInterval = time.Hour
 // read buffer, returned grown.
 func (c *Cache) get(k cacheKey, path string, strs *interner, buf []byte) (*fileSum, []FileError, []byte, bool) {
 	p := c.entryPath(k)
-	f, err := os.Open(p)
-	if err != nil {
-		c.misses.Add(1)
-		return nil, nil, buf, false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		c.misses.Add(1)
-		return nil, nil, buf, false
-	}
-	data, err := userfile.ReadAll(f, buf[:0])
+	data, mtime, err := userfile.ReadBufTime(p, maxEntrySize, buf)
 	if err != nil {
 		c.misses.Add(1)
 		return nil, nil, buf, false
@@ -193,7 +186,7 @@ func (c *Cache) get(k cacheKey, path string, strs *interner, buf []byte) (*fileS
 		return nil, nil, buf, false
 	}
 	c.hits.Add(1)
-	if time.Since(st.ModTime()) > mtimeInterval {
+	if time.Since(mtime) > mtimeInterval {
 		now := time.Now()
 		_ = os.Chtimes(p, now, now)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -14,7 +15,6 @@ import (
 	"github.com/smacker/go-tree-sitter/python"
 	"github.com/snatlint/snatlint/analyzers/catalog"
 	"github.com/snatlint/snatlint/internal/userfile"
-	"golang.org/x/sync/errgroup"
 )
 
 // maxFileSize is the largest file parsed. tree-sitter parses a 10 MB file
@@ -58,40 +58,37 @@ const maxKeptBuf = 1 << 20
 const binarySniff = 8 << 10
 
 // parseAll runs phase 1 over files with a bounded worker pool: each file
-// writes its own slot and returns nil, so one bad file never cancels the
-// others. Each summary is kept in its decoded form (see keepSummary);
+// writes its own slot, and one bad file never stops the others. Each summary is kept in its decoded form (see keepSummary);
 // with a cache, unchanged files are read back instead of parsed.
 // keys are the settings to keep (the setting rows of the built-in
 // catalog and of the configuration; the zero value: the built-in ones).
 func parseAll(ctx context.Context, files []string, cache *Cache, progress func(done, total int), keys catalog.SettingKeys) ([]*fileSum, [][]FileError) {
 	sums := make([]*fileSum, len(files))
 	errs := make([][]FileError, len(files))
-	n := runtime.GOMAXPROCS(0)
-	parsers := make(chan *worker, n)
+	n := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	// n workers take the next file until none is left: no goroutine or
+	// hand-over per file (22,000 files in a warm run take 2 s)
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
 	for range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
-		parsers <- &worker{p: p, strs: newInterner(), keys: keys}
-	}
-	var done atomic.Int64
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(n)
-	for i, path := range files {
-		g.Go(func() error {
-			p := <-parsers
-			defer func() { parsers <- p }()
-			sums[i], errs[i] = phase1File(gctx, p, path, cache)
-			if progress != nil {
-				progress(int(done.Add(1)), len(files))
+		wk := &worker{p: p, strs: newInterner(), keys: keys}
+		wg.Go(func() {
+			defer wk.p.Close()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				sums[i], errs[i] = phase1File(ctx, wk, files[i], cache)
+				if progress != nil {
+					progress(int(done.Add(1)), len(files))
+				}
 			}
-			return nil
 		})
 	}
-	_ = g.Wait() // workers never return errors
-	close(parsers)
-	for wk := range parsers {
-		wk.p.Close()
-	}
+	wg.Wait()
 	if cache != nil {
 		cache.Trim()
 	}

@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"time"
 )
 
 // MaxSize is the default limit: a source or configuration file larger
@@ -40,25 +41,53 @@ func Read(path string, limit int64) ([]byte, error) {
 // ReadBuf is Read into buf[:0], grown as needed (a caller reading many
 // files reuses one buffer).
 func ReadBuf(path string, limit int64, buf []byte) ([]byte, error) {
-	f, st, err := open(path)
+	data, _, err := ReadBufTime(path, limit, buf)
+	return data, err
+}
+
+// ReadBufTime is ReadBuf that also returns the file's modification time.
+func ReadBufTime(path string, limit int64, buf []byte) ([]byte, time.Time, error) {
+	st, err := os.Stat(path) // special files are refused before they are opened
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	defer f.Close()
-	if st.Size() > limit {
+	if err := regular(st); err != nil {
+		return nil, time.Time{}, err
+	}
+	return readOpen(path, limit, buf)
+}
+
+// readSized reads up to limit+1 bytes of a regular file of size bytes
+// with read (no more calls than the file needs and one that sees its
+// end) into buf[:0], grown as needed.
+func readSized(read func([]byte) (int, error), size, limit int64, buf []byte) ([]byte, error) {
+	if size > limit {
 		return nil, tooLarge(limit)
 	}
-	if need := int(st.Size()) + 1; cap(buf) < need {
+	if need := int(size) + 1; cap(buf) < need {
 		buf = make([]byte, 0, need) // +1: the read that sees EOF
 	}
-	data, err := ReadAll(io.LimitReader(f, limit+1), buf[:0])
-	if err != nil {
-		return nil, err
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		want := min(int64(cap(buf)), limit+1)
+		if int64(len(buf)) >= want {
+			return nil, tooLarge(limit) // it grew since Stat
+		}
+		n, err := read(buf[len(buf):want])
+		if n < 0 {
+			n = 0
+		}
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			return buf, nil
+		}
 	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(limit) // it grew since Stat
-	}
-	return data, nil
 }
 
 // ReadAll reads r to its end, appending to buf and growing it as needed

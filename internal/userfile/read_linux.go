@@ -1,0 +1,75 @@
+package userfile
+
+import (
+	"fmt"
+	"io/fs"
+	"syscall"
+	"time"
+)
+
+// readOpen opens path and reads it with system calls on the descriptor:
+// an *os.File costs four more calls per file (registering with the
+// poller, which regular files refuse, and resetting the non-blocking
+// flag), a third of the calls of a warm Python run over 22,000 files.
+// The descriptor is checked to be a regular file before it is read.
+func readOpen(path string, limit int64, buf []byte) ([]byte, time.Time, error) {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|openFlags, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, time.Time{}, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	for {
+		err = syscall.Fstat(fd, &st)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, time.Time{}, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, time.Time{}, fmt.Errorf("%w (%s)", ErrNotRegular, kind(modeOf(st.Mode)))
+	}
+	data, err := readSized(func(b []byte) (int, error) {
+		for {
+			n, err := syscall.Read(fd, b)
+			if err != syscall.EINTR {
+				if err != nil {
+					return 0, &fs.PathError{Op: "read", Path: path, Err: err}
+				}
+				return n, nil
+			}
+		}
+	}, st.Size, limit, buf)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	return data, time.Unix(st.Mtim.Unix()), nil
+}
+
+// modeOf is the file type of a stat mode, as fs.FileMode.
+func modeOf(m uint32) fs.FileMode {
+	switch m & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+		return fs.ModeDir
+	case syscall.S_IFIFO:
+		return fs.ModeNamedPipe
+	case syscall.S_IFSOCK:
+		return fs.ModeSocket
+	case syscall.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case syscall.S_IFBLK:
+		return fs.ModeDevice
+	case syscall.S_IFLNK:
+		return fs.ModeSymlink
+	}
+	return fs.ModeIrregular
+}
