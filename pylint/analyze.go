@@ -51,7 +51,7 @@ type reach struct {
 
 func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *project {
 	p := &project{
-		files: files, byMod: map[string]int{}, dotted: map[string][]int{}, m: m,
+		files: files, byMod: make(map[string]int, len(files)), dotted: make(map[string][]int, 2*len(files)), m: m,
 		decorators: map[string]bool{},
 		ctxs:       newMemo[ctxInfo](files, funcCount), classKinds: newMemo[classKind](files, classCount),
 		classRules: newMemo[classRule](files, classCount), facts: newMemo[[]reach](files, funcCount),
@@ -65,10 +65,20 @@ func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *pr
 			continue
 		}
 		p.byMod[fs.modKey] = i
-		parts := strings.Split(strings.TrimPrefix(fs.modKey, "file:"), "/")
-		for j := len(parts) - 1; j >= 0 && len(parts)-j <= 8; j-- {
-			key := strings.Join(parts[j:], ".")
+		// the module's dotted names: its last 1 to 8 path elements
+		// joined by dots, substrings of one string (the slashes of
+		// path are at the same offsets as the dots that replace them)
+		path := strings.TrimPrefix(fs.modKey, "file:")
+		d := strings.ReplaceAll(path, "/", ".")
+		end := len(path)
+		for n := 1; n <= 8; n++ {
+			slash := strings.LastIndexByte(path[:end], '/')
+			key := d[slash+1:]
 			p.dotted[key] = append(p.dotted[key], i)
+			if slash < 0 {
+				break
+			}
+			end = slash
 		}
 	}
 	p.markManifests()

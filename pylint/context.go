@@ -252,7 +252,14 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	if f.isModule {
 		return ctxInfo{}
 	}
-	name := f.name
+	// name is the function's name in messages (Class.method), built
+	// when it is needed (most functions are no context)
+	name := func() string {
+		if f.class >= 0 {
+			return fs.classes[f.class].name + "." + f.name
+		}
+		return f.name
+	}
 	cachedProp := false
 	for _, d := range f.r().decorators {
 		last := lastPart(d.text)
@@ -264,22 +271,21 @@ func (p *project) computeCtx(r fref) ctxInfo {
 		}
 	}
 	if f.class >= 0 {
-		name = fs.classes[f.class].name + "." + f.name
 		if k := p.kindOf(cref{r.file, int(f.class)}); k.rule != nil && p.ruleCovers(k.rule, f, cachedProp) {
 			label, fw := k.label()
-			return recognised(k.rule.Role, fw, label, name)
+			return recognised(k.rule.Role, fw, label, name())
 		}
 	}
 	for _, d := range f.r().decorators {
 		if fw, s := p.matchCallee(r.file, d.text, d.q, d.call, d.firstSt, decoratorSites); s != nil {
-			return recognised(s.Role, fw, siteLabel(s, d.text), name)
+			return recognised(s.Role, fw, siteLabel(s, d.text), name())
 		}
 		if p.decorators[d.text] || p.decorators[d.q] {
-			return recognised(frameworks.PerRequest, frameworks.Generic, "per-request function", name+" (@"+d.text+")")
+			return recognised(frameworks.PerRequest, frameworks.Generic, "per-request function", name()+" (@"+d.text+")")
 		}
 	}
 	if rt, ok := p.regFns[r]; ok {
-		return recognised(rt.site.Role, rt.fw, rt.label, name)
+		return recognised(rt.site.Role, rt.fw, rt.label, name())
 	}
 	if f.class >= 0 {
 		return ctxInfo{}
@@ -289,19 +295,19 @@ func (p *project) computeCtx(r fref) ctxInfo {
 		for _, fw := range allFrameworks {
 			for _, fn := range fw.Funcs {
 				if fn.Outer != "" && len(pf.params) > 0 && pf.params[0] == fn.Outer {
-					return recognised(fn.Role, fw, fn.Label, pf.name+"."+name)
+					return recognised(fn.Role, fw, fn.Label, pf.name+"."+name())
 				}
 			}
 		}
 		if pc := p.ctxOf(fref{r.file, int(f.parent)}); pc.perRequest {
-			pc.where = "in closure " + name + " " + pc.where
+			pc.where = "in closure " + name() + " " + pc.where
 			return pc
 		}
 	}
 	for _, fw := range allFrameworks {
 		for i := range fw.Funcs {
 			if fn := &fw.Funcs[i]; fn.Outer == "" && p.funcMatches(r.file, fw, fn, f) {
-				return recognised(fn.Role, fw, fn.Label, name)
+				return recognised(fn.Role, fw, fn.Label, name())
 			}
 		}
 	}
