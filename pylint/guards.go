@@ -25,7 +25,15 @@ type funcWalk struct {
 }
 
 func newFuncWalk() *funcWalk {
-	return &funcWalk{flows: map[string][]dest{}, alias: map[string]string{}, builtHere: map[string]string{}}
+	return &funcWalk{} // maps made on first write
+}
+
+// set writes m[k] = v, making m first.
+func set[V any](m *map[string]V, k string, v V) {
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	(*m)[k] = v
 }
 
 // guard is a test on key covering the bytes [from, to) of its function.
@@ -270,15 +278,15 @@ func (w *walker) noteAlias(name string, right int32, st *state) {
 	switch w.typ(r) {
 	case "call":
 		if k := w.readKey(r); k != "" {
-			wk.alias[name] = k
+			set(&wk.alias, name, k)
 			return
 		}
 		if text := w.calleeText(w.field(r, "function"), st, false); text != "" {
-			wk.builtHere[name] = text
+			set(&wk.builtHere, name, text)
 		}
 	case "subscript":
 		if k := w.baseKey(r); k != "" {
-			wk.alias[name] = k
+			set(&wk.alias, name, k)
 		}
 	}
 }

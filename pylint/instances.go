@@ -72,6 +72,9 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	}
 	if w.typ(left) == "identifier" && d.kind == dLocal && st.class < 0 {
 		if callee != "" {
+			if f.b.localCls == nil {
+				f.b.localCls = map[string]string{}
+			}
 			bindName(f.b.localCls, w.text(left), callee)
 		}
 		return

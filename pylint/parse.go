@@ -44,15 +44,18 @@ func (wk *worker) settingKeys() catalog.SettingKeys {
 	return wk.keys
 }
 
-// maxKeptSrc is the largest read buffer a worker keeps between files.
-const maxKeptSrc = 4 << 20
+// maxKeptSrc is the largest read buffer a worker keeps between files
+// (a larger one is garbage after its file: a few big files must not hold
+// the heap the summaries need for the rest of the run).
+const maxKeptSrc = 1 << 20
 
 // trimAfter is the source size from which the C memory of a closed tree
 // is handed back at once (releaseCMemory); smaller trees are reused.
 const trimAfter = 256 << 10
 
-// maxKeptBuf is the largest node buffer a worker keeps between files.
-const maxKeptBuf = 1 << 20
+// maxKeptBuf is the largest node buffer (in nodes, 48 bytes each) a
+// worker keeps between files: enough for a 300 KB source.
+const maxKeptBuf = 64 << 10
 
 // binarySniff is how many leading bytes are checked for NUL.
 const binarySniff = 8 << 10

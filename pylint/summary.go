@@ -85,26 +85,29 @@ func lineCol(row, col uint32) (int, int) { return int(row) + 1, int(col) + 1 }
 // callSite is one call with a dotted callee in a function.
 type callSite struct {
 	text string // callee as written, e.g. "requests.Session"
-	at   pos
+	// c is the call as kept: its position and loop flags are set when
+	// the call is seen, the rest at the end of the function
+	c  call
+	sh *siteShare // nil: no pool keyword given (most calls)
+
+	// raw facts used to compute retention
+	d         dest
+	loopStart int32
+}
+
+// siteShare is how a call site was given a pool keyword.
+type siteShare struct {
 	// shared: transport=/session=/connector=/http_client=/connection_pool=
-	// given an existing object; sharedLocal names a local built in this
+	// given an existing object; local names a local built in this
 	// function that was given (shared only when it is retained).
-	shared      bool
-	sharedLocal string
-	sharedVia   string // the callee sharedLocal was bound to
+	shared bool
+	local  string
+	via    string // the callee local was bound to
 	// optKw is the keyword that shared it when that keyword is not one
 	// every client shares a pool through but a row's option
 	// (catalog.SettingKeys.Options: PipelineClient's pipeline=): the call
 	// shares only when its row names that keyword.
-	optKw  string
-	inLoop bool
-	inComp bool
-	// computed at the end of the function
-	c call
-
-	// raw facts used to compute retention
-	d         dest
-	loopStart int
+	optKw string
 }
 
 // call is the compact form of a call site kept for phase 2. Retention is
@@ -242,8 +245,16 @@ type funcBuild struct {
 	localCls map[string]string // local -> callee of the call assigned to it (m = Manager()); "-" when several
 }
 
-func newFuncBuild() *funcBuild {
-	return &funcBuild{locals: map[string]uint32{}, globals: map[string]bool{}, localCls: map[string]string{}}
+// newFuncBuild returns an empty funcBuild; its maps are made on first
+// write (most functions bind few names).
+func newFuncBuild() *funcBuild { return &funcBuild{} }
+
+// local records name as a local first bound at byte at.
+func (b *funcBuild) local(name string, at uint32) {
+	if b.locals == nil {
+		b.locals = map[string]uint32{}
+	}
+	b.locals[name] = at
 }
 
 type classSum struct {
@@ -423,8 +434,8 @@ func (w *walker) visit(n int32, st *state, d dest) {
 	case "identifier":
 		if d.kind != dNone {
 			// the local's value goes to d
-			wk := w.walk(st)
-			wk.flows[w.text(n)] = append(wk.flows[w.text(n)], d)
+			wk, name := w.walk(st), w.text(n)
+			set(&wk.flows, name, append(wk.flows[name], d))
 		}
 		return
 	case "string", "integer", "float", "true", "false", "none", "escape_sequence":
@@ -468,6 +479,9 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		f := w.fnSum(st)
 		for c := range w.kids(n) {
 			if w.typ(c) == "identifier" {
+				if f.b.globals == nil {
+					f.b.globals = map[string]bool{}
+				}
 				f.b.globals[w.text(c)] = true
 			}
 		}
@@ -577,7 +591,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 			return dest{kind: dRetained, name: name}
 		}
 		if _, ok := f.b.locals[name]; !ok {
-			f.b.locals[name] = w.nodes[t].sb
+			f.b.local(name, w.nodes[t].sb)
 		}
 		return dest{kind: dLocal, name: name}
 	case "attribute", "subscript":
@@ -612,7 +626,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	for c := range w.kids(t) {
 		if w.typ(c) == "identifier" {
 			if _, ok := f.b.locals[w.text(c)]; !ok {
-				f.b.locals[w.text(c)] = w.nodes[c].sb
+				f.b.local(w.text(c), w.nodes[c].sb)
 			}
 		}
 	}
@@ -724,8 +738,10 @@ func (w *walker) call(n int32, st *state, d dest) {
 		w.updateSettings(n, fnNode, args, st)
 	}
 	if text != "" {
-		cs := callSite{text: text, at: w.pos(n), d: d,
-			loopStart: st.loopStart, inLoop: st.loopStart >= 0, inComp: st.inComp}
+		cs := callSite{text: text, d: d, loopStart: int32(st.loopStart)}
+		cs.c.at = w.pos(n)
+		cs.c.set(cfInLoop, st.loopStart >= 0)
+		cs.c.set(cfInComp, st.inComp)
 		if args >= 0 && w.typ(args) == "argument_list" {
 			for a := range w.kids(args) {
 				if w.typ(a) != "keyword_argument" {
@@ -738,7 +754,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 				}
 				if kw := w.text(name); sharedKwargs[kw] {
 					w.sharedArg(&cs, val, st, "")
-				} else if w.keys.Options[kw] && !cs.shared && cs.sharedLocal == "" {
+				} else if w.keys.Options[kw] && (cs.sh == nil || !cs.sh.shared && cs.sh.local == "") {
 					w.sharedArg(&cs, val, st, kw)
 				}
 			}
@@ -797,11 +813,21 @@ func (w *walker) sharedArg(cs *callSite, val int32, st *state, optKw string) {
 		name := w.text(val)
 		f := w.fnSum(st)
 		if _, isLocal := f.b.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
-			cs.sharedLocal, cs.sharedVia, cs.optKw = name, w.walk(st).builtHere[name], optKw
+			sh := cs.share()
+			sh.local, sh.via, sh.optKw = name, w.walk(st).builtHere[name], optKw
 			return
 		}
 	}
-	cs.shared, cs.optKw = true, optKw
+	sh := cs.share()
+	sh.shared, sh.optKw = true, optKw
+}
+
+// share returns cs.sh, made on first use.
+func (cs *callSite) share() *siteShare {
+	if cs.sh == nil {
+		cs.sh = &siteShare{}
+	}
+	return cs.sh
 }
 
 // loopState is st as seen inside loop or comprehension n: a hot loop is
@@ -829,7 +855,7 @@ func (w *walker) forStmt(n int32, st *state) {
 	if l := w.field(n, "left"); l >= 0 {
 		if w.typ(l) == "identifier" {
 			if _, ok := f.b.locals[w.text(l)]; !ok && !f.isModule {
-				f.b.locals[w.text(l)] = w.nodes[l].sb
+				f.b.local(w.text(l), w.nodes[l].sb)
 			}
 		} else {
 			w.targetDest(l, st)
@@ -1186,38 +1212,43 @@ func (w *walker) finishFunc(fn int) {
 		cs := &f.b.calls[i]
 		c := &cs.c
 		var ret bool
+		loopStart := int(cs.loopStart)
+		var sh siteShare
+		if cs.sh != nil {
+			sh = *cs.sh
+		}
 		c.req, ret = cl.dest(cs.d, -1)
 		c.set(cfRet, ret)
-		c.loop, _ = cl.dest(cs.d, cs.loopStart)
-		at := uint32(cs.at.StartByte)
+		c.loop, _ = cl.dest(cs.d, loopStart)
+		at := uint32(c.at.StartByte)
 		for _, g := range guards {
 			if at < g.from || at >= g.to {
 				continue
 			}
 			c.greq = bestRet(c.greq, cl.target(g.target, -1))
-			if int64(g.from) > int64(cs.loopStart) {
+			if int64(g.from) > int64(loopStart) {
 				// a guard inside the loop: it holds for the iteration
-				c.gloop = bestRet(c.gloop, cl.target(g.target, cs.loopStart))
+				c.gloop = bestRet(c.gloop, cl.target(g.target, loopStart))
 			}
 		}
-		sharedReq, sharedIter, via := cs.shared, cs.shared, ""
-		if cs.sharedLocal != "" {
-			d := dest{kind: dLocal, name: cs.sharedLocal}
+		sharedReq, sharedIter, via := sh.shared, sh.shared, ""
+		if sh.local != "" {
+			d := dest{kind: dLocal, name: sh.local}
 			r, _ := cl.dest(d, -1)
 			sharedReq = r != retNo
-			rl, _ := cl.dest(d, cs.loopStart)
-			decl, ok := f.b.locals[cs.sharedLocal]
-			sharedIter = sharedReq || rl != retNo || cs.loopStart >= 0 && ok && int64(decl) < int64(cs.loopStart)
+			rl, _ := cl.dest(d, loopStart)
+			decl, ok := f.b.locals[sh.local]
+			sharedIter = sharedReq || rl != retNo || loopStart >= 0 && ok && int64(decl) < int64(loopStart)
 			if !sharedReq {
 				// phase 2 decides whether the callee builds the pool
 				// (a construction) or hands out a shared one (a cached
 				// getter)
-				via = cs.sharedVia
+				via = sh.via
 			}
 		}
 		c.set(cfSharedReq, sharedReq)
 		c.set(cfSharedIter, sharedIter)
-		c.setShare(via, cs.optKw)
+		c.setShare(via, sh.optKw)
 	}
 	f.b.locals, f.b.globals, f.b.localCls = nil, nil, nil
 	delete(w.walks, fn)
@@ -1421,9 +1452,7 @@ func (fs *fileSum) resolve() {
 				intern[q] = q
 			}
 			c := cs.c
-			c.q, c.at = q, cs.at
-			c.set(cfInLoop, cs.inLoop)
-			c.set(cfInComp, cs.inComp)
+			c.q = q
 			if via := c.sharedVia(); via != "" {
 				switch vq := fs.qualify(via); {
 				case vq != "":
