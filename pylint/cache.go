@@ -255,8 +255,8 @@ func openEntry(data []byte, k cacheKey) ([]byte, bool) {
 
 // encodeEntry encodes a file's phase-1 result: its non-fatal errors,
 // then its summary (without the path, which the key holds).
-func encodeEntry(fs *fileSum, errs []FileError) ([]byte, error) {
-	e := &encoder{}
+func encodeEntry(buf []byte, fs *fileSum, errs []FileError) ([]byte, error) {
+	e := &encoder{buf: buf}
 	e.uvarint(uint64(len(errs)))
 	for _, fe := range errs {
 		e.varint(int64(fe.Line))

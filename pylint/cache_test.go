@@ -62,7 +62,7 @@ func fixtureSummaries(t testing.TB) (map[string]*fileSum, map[string][]FileError
 func TestSummaryCodecRoundTrip(t *testing.T) {
 	sums, errs := fixtureSummaries(t)
 	for path, fs := range sums {
-		entry, got, err := keepSummary(fs, errs[path], path, newInterner())
+		entry, got, err := keepSummary(fs, errs[path], path, newInterner(), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
@@ -446,7 +446,7 @@ func FuzzDecodeEntry(f *testing.F) {
 	sums, errs := fixtureSummaries(f)
 	n := 0
 	for path, fs := range sums {
-		if entry, err := encodeEntry(fs, errs[path]); err == nil && n < 40 {
+		if entry, err := encodeEntry(nil, fs, errs[path]); err == nil && n < 40 {
 			f.Add(entry)
 			n++
 		}

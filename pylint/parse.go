@@ -30,6 +30,7 @@ type worker struct {
 	buf   []fnode
 	src   []byte // the file being checked; reused
 	entry []byte // the cache entry being read; reused
+	enc   []byte // the summary being encoded; reused
 	strs  *interner
 	// keys are the settings phase 1 keeps (the zero value: the
 	// built-in rows').
@@ -61,7 +62,8 @@ const maxKeptBuf = 64 << 10
 const binarySniff = 8 << 10
 
 // parseAll runs phase 1 over files with a bounded worker pool: each file
-// writes its own slot, and one bad file never stops the others. Each summary is kept in its decoded form (see keepSummary);
+// writes its own slot, and one bad file never stops the others. Each
+// summary is kept in its decoded form (see keepSummary);
 // with a cache, unchanged files are read back instead of parsed.
 // keys are the settings to keep (the setting rows of the built-in
 // catalog and of the configuration; the zero value: the built-in ones).
@@ -127,7 +129,10 @@ func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fi
 	if fs == nil {
 		return nil, errs
 	}
-	entry, kept, err := keepSummary(fs, errs, path, wk.strs)
+	entry, kept, err := keepSummary(fs, errs, path, wk.strs, wk.enc[:0])
+	if cap(entry) <= maxKeptSrc {
+		wk.enc = entry[:0]
+	}
 	if err != nil {
 		// cannot happen with the types summaries have (TestSummaryCodec)
 		return fs, errs
@@ -144,9 +149,10 @@ func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fi
 // entry and the summary decoded from it: the form phase 2 sees is the same
 // whether it was just parsed or read from the cache, and it is compact
 // (strings shared across files, slices exactly sized, the walk's garbage
-// dropped).
-func keepSummary(fs *fileSum, errs []FileError, path string, strs *interner) ([]byte, *fileSum, error) {
-	entry, err := encodeEntry(fs, errs)
+// dropped). The entry is encoded into buf (reused by the caller: the
+// entry is only valid until then).
+func keepSummary(fs *fileSum, errs []FileError, path string, strs *interner, buf []byte) ([]byte, *fileSum, error) {
+	entry, err := encodeEntry(buf, fs, errs)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -520,6 +520,14 @@ func (w *walker) dotted(n int32) string {
 	if n < 0 {
 		return ""
 	}
+	if s, ok := w.dottedSpan(n); ok {
+		return s
+	}
+	return w.dottedJoin(n)
+}
+
+// dottedJoin is dotted from the chain's parts.
+func (w *walker) dottedJoin(n int32) string {
 	var parts []string
 	for i := 0; i < 64; i++ {
 		switch w.typ(n) {
@@ -545,6 +553,38 @@ func (w *walker) dotted(n int32) string {
 		}
 	}
 	return ""
+}
+
+// dottedSpan is dotted for the common case of a chain written without
+// spaces or comments ("a.b.c"): the source text itself, one allocation.
+func (w *walker) dottedSpan(n int32) (string, bool) {
+	top := n
+	for i := 0; i < 64; i++ {
+		switch w.typ(n) {
+		case "identifier":
+			sb, eb := w.nodes[n].sb, w.nodes[top].eb
+			if sb != w.nodes[top].sb {
+				return "", false
+			}
+			for _, c := range w.src[sb:eb] {
+				if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\\' || c == '#' || c == '(' || c == ')' {
+					return "", false
+				}
+			}
+			return string(w.src[sb:eb]), true
+		case "attribute":
+			if w.field(n, "attribute") < 0 {
+				return "", false
+			}
+			n = w.field(n, "object")
+			if n < 0 {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // rootName returns the leftmost identifier of an attribute/subscript/call
