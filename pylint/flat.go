@@ -2,6 +2,7 @@ package pylint
 
 /*
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdbool.h>
 
 // Declarations of the tree-sitter C API compiled into
@@ -174,11 +175,61 @@ func flatten(t *sitter.Tree, srcLen int, buf []fnode) []fnode {
 			nodes = make([]fnode, guess)
 		}
 		nodes = nodes[:guess]
-		n := int64(C.snat_flatten(cTree(t), (*C.snat_node)(unsafe.Pointer(&nodes[0])), C.int64_t(guess),
-			(*C.uint8_t)(unsafe.Pointer(&keepAnon[0])), C.uint32_t(len(keepAnon))))
+		n := flattenInto(t, unsafe.Pointer(&nodes[0]), guess)
 		if n <= guess {
 			return nodes[:n]
 		}
 		guess = n
 	}
+}
+
+// flattenInto writes up to cap nodes of t at out and returns how many the
+// tree has.
+func flattenInto(t *sitter.Tree, out unsafe.Pointer, cap int64) int64 {
+	return int64(C.snat_flatten(cTree(t), (*C.snat_node)(out), C.int64_t(cap),
+		(*C.uint8_t)(unsafe.Pointer(&keepAnon[0])), C.uint32_t(len(keepAnon))))
+}
+
+// nodeBuf is a worker's node array in C memory: the node copy of a big
+// file (48 bytes a node, about ten times the source) is neither Go heap
+// the collector counts against the memory limit nor garbage it must
+// collect, and it is handed back as soon as the file is walked (shrink).
+type nodeBuf struct {
+	p   unsafe.Pointer
+	cap int64
+}
+
+// flatten is flatten into b, grown as needed; the result is valid until
+// the next call of flatten, shrink or free.
+func (b *nodeBuf) flatten(t *sitter.Tree, srcLen int) []fnode {
+	guess := max(b.cap, int64(srcLen/5+64))
+	for {
+		if b.cap < guess {
+			b.free()
+			b.p = C.malloc(C.size_t(guess) * C.size_t(unsafe.Sizeof(fnode{})))
+			if b.p == nil {
+				panic("out of memory for the node copy")
+			}
+			b.cap = guess
+		}
+		n := flattenInto(t, b.p, b.cap)
+		if n <= b.cap {
+			return unsafe.Slice((*fnode)(b.p), b.cap)[:n:n]
+		}
+		guess = n
+	}
+}
+
+// shrink frees b when it holds more than max nodes.
+func (b *nodeBuf) shrink(max int64) {
+	if b.cap > max {
+		b.free()
+	}
+}
+
+func (b *nodeBuf) free() {
+	if b.p != nil {
+		C.free(b.p)
+	}
+	b.p, b.cap = nil, 0
 }

@@ -27,7 +27,7 @@ const maxFileSize = userfile.MaxSize
 // kept twice at most).
 type worker struct {
 	p     *sitter.Parser
-	buf   []fnode
+	nodes nodeBuf // the node copy of the file being walked (C memory)
 	src   []byte // the file being checked; reused
 	entry []byte // the cache entry being read; reused
 	enc   []byte // the summary being encoded; reused
@@ -55,7 +55,8 @@ const maxKeptSrc = 1 << 20
 const trimAfter = 256 << 10
 
 // maxKeptBuf is the largest node buffer (in nodes, 48 bytes each) a
-// worker keeps between files: enough for a 300 KB source.
+// worker keeps between files: enough for a 300 KB source; a larger one
+// is freed after its file.
 const maxKeptBuf = 64 << 10
 
 // binarySniff is how many leading bytes are checked for NUL.
@@ -81,6 +82,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 		wk := &worker{p: p, strs: newInterner(), keys: keys}
 		wg.Go(func() {
 			defer wk.p.Close()
+			defer wk.nodes.free()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
@@ -190,10 +192,8 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 	if tree == nil {
 		return nil, []FileError{{File: path, Err: errors.New("parsing failed"), Fatal: true}}
 	}
-	nodes := flatten(tree, len(src), wk.buf)
-	if cap(nodes) <= maxKeptBuf {
-		wk.buf = nodes[:0]
-	}
+	nodes := wk.nodes.flatten(tree, len(src))
+	defer wk.nodes.shrink(maxKeptBuf)
 	tree.Close() // C memory: the walk below uses the flat copy
 	if len(src) >= trimAfter {
 		releaseCMemory()
