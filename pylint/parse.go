@@ -50,6 +50,13 @@ func (wk *worker) settingKeys() catalog.SettingKeys {
 // the heap the summaries need for the rest of the run).
 const maxKeptSrc = 1 << 20
 
+// bigFile is the source size from which files are parsed and walked one
+// at a time (bigFiles).
+const bigFile = 1 << 20
+
+// bigFiles is held while a big file is parsed and walked.
+var bigFiles sync.Mutex
+
 // trimAfter is the source size from which the C memory of a closed tree
 // is handed back at once (releaseCMemory); smaller trees are reused.
 const trimAfter = 256 << 10
@@ -185,6 +192,12 @@ func parseFile(ctx context.Context, wk *worker, path string, src []byte) (fs *fi
 
 // summarizeSource parses src and extracts its summary, closing the tree.
 func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (*fileSum, []FileError) {
+	if len(src) >= bigFile {
+		// one big file at a time: its tree and node copy are C memory
+		// outside the Go memory limit (about 130 MB for a 3 MB source)
+		bigFiles.Lock()
+		defer bigFiles.Unlock()
+	}
 	tree, err := wk.p.ParseCtx(ctx, nil, src)
 	if err != nil {
 		return nil, []FileError{{File: path, Err: fmt.Errorf("parsing: %w", err), Fatal: true}}
