@@ -21,9 +21,19 @@ const MemoryBudget = 288 << 20
 // RSS; README, Performance).
 const parseFreeBudget = 480 << 20
 
+// parseFreeGCPercent is the collector's pacing (GOGC) while a bounded
+// run has parsed nothing: summaries read from the cache are nearly all
+// kept, so collecting at every doubling of the heap marks them again and
+// again for little; the parse-free limit still bounds the heap.
+const parseFreeGCPercent = 400
+
 // lowerOnParse holds the limit to fall to when the first file is parsed
-// in a bounded run (0: nothing to do).
-var lowerOnParse atomic.Int64
+// in a bounded run (0: nothing to do), and gcOnParse the GOGC to return
+// to then (-2: leave it).
+var (
+	lowerOnParse atomic.Int64
+	gcOnParse    atomic.Int64
+)
 
 // BoundMemory sets a soft memory limit (limit bytes of Go heap) until
 // restore is called: the collector still runs at every doubling of the
@@ -31,20 +41,29 @@ var lowerOnParse atomic.Int64
 // limit, so that on a big tree the peak is the limit, not twice the
 // summaries. Until the run parses its first file the limit is the larger
 // parseFreeBudget (when that is larger): a run served from the result
-// cache needs no room for syntax trees. A user's GOMEMLIMIT wins: then
-// nothing changes.
+// cache needs no room for syntax trees, and the collector is paced at
+// parseFreeGCPercent unless the user set GOGC. A user's GOMEMLIMIT wins:
+// then nothing changes.
 func BoundMemory(limit int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	first := limit
+	gc := int64(-2)
 	if limit < parseFreeBudget && limit >= MemoryBudget {
 		first = parseFreeBudget
 		lowerOnParse.Store(limit)
+		if os.Getenv("GOGC") == "" {
+			gc = int64(debug.SetGCPercent(parseFreeGCPercent))
+		}
 	}
+	gcOnParse.Store(gc)
 	old := debug.SetMemoryLimit(first)
 	return func() {
 		lowerOnParse.Store(0)
+		if g := gcOnParse.Swap(-2); g != -2 {
+			debug.SetGCPercent(int(g))
+		}
 		debug.SetMemoryLimit(old)
 	}
 }
@@ -56,6 +75,9 @@ func parsing() {
 		return
 	}
 	if l := lowerOnParse.Swap(0); l != 0 {
+		if g := gcOnParse.Swap(-2); g != -2 {
+			debug.SetGCPercent(int(g))
+		}
 		debug.SetMemoryLimit(l)
 	}
 }

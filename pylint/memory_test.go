@@ -10,16 +10,28 @@ import (
 // a user's GOMEMLIMIT leaves the limit alone.
 func TestBoundMemory(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
 	current := func() int64 { return debug.SetMemoryLimit(-1) }
-	before := current()
+	gcPercent := func() int {
+		p := debug.SetGCPercent(100)
+		debug.SetGCPercent(p)
+		return p
+	}
+	before, beforeGC := current(), gcPercent()
 
 	restore := BoundMemory(MemoryBudget)
 	if got := current(); got != parseFreeBudget {
 		t.Errorf("limit before any parse = %d, want %d", got, parseFreeBudget)
 	}
+	if got := gcPercent(); got != parseFreeGCPercent {
+		t.Errorf("GOGC before any parse = %d, want %d", got, parseFreeGCPercent)
+	}
 	parsing()
 	if got := current(); got != MemoryBudget {
 		t.Errorf("limit after the first parse = %d, want %d", got, MemoryBudget)
+	}
+	if got := gcPercent(); got != beforeGC {
+		t.Errorf("GOGC after the first parse = %d, want %d", got, beforeGC)
 	}
 	debug.SetMemoryLimit(MemoryBudget + 1)
 	parsing() // the second parse changes nothing
@@ -29,6 +41,11 @@ func TestBoundMemory(t *testing.T) {
 	restore()
 	if got := current(); got != before {
 		t.Errorf("limit after restore = %d, want %d", got, before)
+	}
+	restore = BoundMemory(MemoryBudget) // a run served from the cache alone
+	restore()
+	if got := gcPercent(); got != beforeGC {
+		t.Errorf("GOGC after a parse-free run = %d, want %d", got, beforeGC)
 	}
 
 	// A smaller bound than MemoryBudget (a test's) is kept from the start.
