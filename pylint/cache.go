@@ -30,7 +30,7 @@ import (
 // binary are part of every key anyway; this is for the rare change that
 // neither shows, such as a release built from a tag with the same
 // executable size).
-const summaryFormat = 8 // 8: a row option keyword (pipeline=) shares a pool only for its row (call.sharedKw); 7: the first parameter's annotation when it is named like a request (reqAnn); 6: a pool keyword given a local records its callee (call.sharedVia); 5: functions carry keep-alive settings (settings.go), kept for the setting rows' fields and headers; 4: registration arguments name methods of instances (Class().method); 3: calls carry guard retention, returned values and per-context sharing; loops classified by policy.LoopShape
+const summaryFormat = 9 // 9: the hand-written codec (strings by index, blocks); 8: a row option keyword (pipeline=) shares a pool only for its row (call.sharedKw); 7: the first parameter's annotation when it is named like a request (reqAnn); 6: a pool keyword given a local records its callee (call.sharedVia); 5: functions carry keep-alive settings (settings.go), kept for the setting rows' fields and headers; 4: registration arguments name methods of instances (Class().method); 3: calls carry guard retention, returned values and per-context sharing; loops classified by policy.LoopShape
 
 // entryMagic starts every cache entry.
 const entryMagic = "snatpys1"

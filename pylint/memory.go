@@ -7,19 +7,18 @@ import (
 )
 
 // MemoryBudget is the Go heap the Python pass is held to by BoundMemory:
-// with tree-sitter's own memory (one tree per worker) and the runtime's,
-// the whole pass stays under 512 MB of resident memory on a 22,000-file
-// tree.
-const MemoryBudget = 288 << 20
+// with tree-sitter's own memory (one tree per worker, one big file at a
+// time: bigFile) and the runtime's, the whole pass stays under 512 MB of
+// resident memory on a 22,000-file tree (the Azure SDK: 455 MB at this
+// bound, 490 MB at 384 MiB with no gain in time; at 288 MiB the
+// collector took a fifth more CPU).
+const MemoryBudget = 340 << 20
 
 // parseFreeBudget is the Go heap allowed instead while the run has parsed
 // nothing (every summary so far came from the result cache): tree-sitter's
 // memory, which MemoryBudget leaves room for, is not in use then. On the
-// 22,000-file Azure SDK tree a warm run holds about 390 MB of summaries;
-// under MemoryBudget the collector runs back to back for half of the run
-// (7.5–7.8 s), under this limit a few times (4.6–4.9 s, 474–477 MB peak
-// RSS; README, Performance).
-const parseFreeBudget = 480 << 20
+// 22,000-file Azure SDK tree a warm run holds about 230 MB of summaries.
+const parseFreeBudget = 448 << 20
 
 // parseFreeGCPercent is the collector's pacing (GOGC) while a bounded
 // run has parsed nothing: summaries read from the cache are nearly all
