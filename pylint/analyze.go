@@ -21,10 +21,10 @@ type project struct {
 	dotted     map[string][]int // dotted module suffix -> files
 	m          *catalog.PyMatcher
 	decorators map[string]bool
-	ctxs       memo[ctxInfo]   // by function
-	classKinds memo[classKind] // by class
-	classRules memo[classRule] // by class
-	facts      memo[[]reach]   // by function
+	ctxs       memo[ctxInfo]      // by function
+	classKinds memo[classKind]    // by class
+	classRules memo[classRule]    // by class
+	facts      memo[[]reach]      // by function
 	regFns     map[fref]regTarget // functions registered with a framework
 	regClasses map[cref]regTarget // classes registered as views
 	fileFWs    map[int][]*framework
