@@ -69,13 +69,6 @@ func bind(t *table[string], k, v string) {
 	t.put(k, v)
 }
 
-func (t *table[V]) len() int {
-	if t.m != nil {
-		return len(t.m)
-	}
-	return len(t.kv)
-}
-
 // all iterates over t, in key order when frozen.
 func (t *table[V]) all() iter.Seq2[string, V] {
 	return func(yield func(string, V) bool) {
