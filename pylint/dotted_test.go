@@ -65,3 +65,34 @@ func TestDottedSpan(t *testing.T) {
 		t.Errorf("the fast path was taken %d times on the fixtures; want it to be the common case", fast)
 	}
 }
+
+// TestGrammarFields: every field the walk reads exists in the grammar
+// linked in (a renamed field would silently read as absent).
+func TestGrammarFields(t *testing.T) {
+	for name, id := range map[string]fieldID{
+		"alias":        fieldAlias,
+		"alternative":  fieldAlternative,
+		"argument":     fieldArgument,
+		"arguments":    fieldArguments,
+		"attribute":    fieldAttribute,
+		"body":         fieldBody,
+		"condition":    fieldCondition,
+		"consequence":  fieldConsequence,
+		"function":     fieldFunction,
+		"key":          fieldKey,
+		"left":         fieldLeft,
+		"module_name":  fieldModuleName,
+		"name":         fieldName,
+		"object":       fieldObject,
+		"parameters":   fieldParameters,
+		"right":        fieldRight,
+		"subscript":    fieldSubscript,
+		"superclasses": fieldSuperclasses,
+		"type":         fieldType,
+		"value":        fieldValue,
+	} {
+		if id == 0 {
+			t.Errorf("grammar has no field %q", name)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func (w *walker) baseKey(n int32) string {
 	for i := 0; i < 64 && n >= 0; i++ {
 		switch w.typ(n) {
 		case "subscript":
-			n = w.field(n, "value")
+			n = w.field(n, fieldValue)
 		case "parenthesized_expression":
 			n = w.unparen(n)
 		default:
@@ -93,14 +93,14 @@ func (w *walker) keyOf(n int32, st *state) string {
 // readKey is the cache a call reads from: D for D.get(k), o.a for
 // getattr(o, "a"[, default]); "" for any other call.
 func (w *walker) readKey(call int32) string {
-	fn := w.field(call, "function")
+	fn := w.field(call, fieldFunction)
 	if fn < 0 {
 		return ""
 	}
 	switch w.typ(fn) {
 	case "attribute":
-		if a := w.field(fn, "attribute"); a >= 0 && w.text(a) == "get" {
-			return w.baseKey(w.field(fn, "object"))
+		if a := w.field(fn, fieldAttribute); a >= 0 && w.text(a) == "get" {
+			return w.baseKey(w.field(fn, fieldObject))
 		}
 	case "identifier":
 		if w.text(fn) == "getattr" || w.text(fn) == "hasattr" {
@@ -123,10 +123,10 @@ func (w *walker) tests(c int32, st *state, depth int) (unset, set []string) {
 	}
 	switch w.typ(c) {
 	case "not_operator":
-		u, s := w.tests(w.field(c, "argument"), st, depth+1)
+		u, s := w.tests(w.field(c, fieldArgument), st, depth+1)
 		return s, u
 	case "boolean_operator":
-		l, r := w.field(c, "left"), w.field(c, "right")
+		l, r := w.field(c, fieldLeft), w.field(c, fieldRight)
 		if l < 0 || r < 0 {
 			return nil, nil
 		}
@@ -205,7 +205,7 @@ func (w *walker) keyTarget(key string, st *state) dest {
 func (w *walker) addGuards(n, cond int32, st *state) {
 	unset, set := w.tests(cond, st, 0)
 	wk := w.walk(st)
-	if body := w.field(n, "consequence"); body >= 0 {
+	if body := w.field(n, fieldConsequence); body >= 0 {
 		for _, k := range unset {
 			wk.guards = append(wk.guards, guard{key: k, target: w.keyTarget(k, st), from: w.nodes[body].sb, to: w.nodes[body].eb})
 		}
@@ -244,8 +244,8 @@ func (w *walker) addStore(t int32, st *state) {
 func (w *walker) storeCall(n, fnNode int32, st *state) {
 	switch w.typ(fnNode) {
 	case "attribute":
-		if a := w.field(fnNode, "attribute"); a >= 0 && storeMethods[w.text(a)] {
-			if k := w.baseKey(w.field(fnNode, "object")); k != "" {
+		if a := w.field(fnNode, fieldAttribute); a >= 0 && storeMethods[w.text(a)] {
+			if k := w.baseKey(w.field(fnNode, fieldObject)); k != "" {
 				w.walk(st).stores = append(w.walk(st).stores, store{key: k, at: w.nodes[n].sb})
 			}
 		}
@@ -281,7 +281,7 @@ func (w *walker) noteAlias(name string, right int32, st *state) {
 			set(&wk.alias, name, k)
 			return
 		}
-		if text := w.calleeText(w.field(r, "function"), st, false); text != "" {
+		if text := w.calleeText(w.field(r, fieldFunction), st, false); text != "" {
 			set(&wk.builtHere, name, text)
 		}
 	case "subscript":

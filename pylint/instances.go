@@ -29,11 +29,11 @@ func (w *walker) calleeText(n int32, st *state, keep bool) string {
 		if w.typ(n) != "attribute" {
 			return ""
 		}
-		obj, attr := w.field(n, "object"), w.field(n, "attribute")
+		obj, attr := w.field(n, fieldObject), w.field(n, fieldAttribute)
 		if obj < 0 || attr < 0 || w.typ(obj) != "call" {
 			return ""
 		}
-		inner := w.calleeText(w.field(obj, "function"), st, false)
+		inner := w.calleeText(w.field(obj, fieldFunction), st, false)
 		if inner == "" || strings.Contains(inner, "()") {
 			return ""
 		}
@@ -63,7 +63,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	f := w.fnSum(st)
 	callee := ""
 	if right >= 0 && w.typ(right) == "call" {
-		callee = w.dotted(w.field(right, "function"))
+		callee = w.dotted(w.field(right, fieldFunction))
 		if root, _, _ := strings.Cut(callee, "."); callee != "" && !f.isModule {
 			if _, isLocal := f.b.locals[root]; isLocal || w.isParam(f, root) || root == "self" || root == "cls" {
 				callee = ""
@@ -84,8 +84,8 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	case st.class >= 0 && w.typ(left) == "identifier":
 		cls, attr = st.class, w.text(left)
 	case w.typ(left) == "attribute" && f.name == "__init__" && f.class >= 0:
-		if obj := w.field(left, "object"); obj >= 0 && w.typ(obj) == "identifier" && w.text(obj) == "self" {
-			if a := w.field(left, "attribute"); a >= 0 {
+		if obj := w.field(left, fieldObject); obj >= 0 && w.typ(obj) == "identifier" && w.text(obj) == "self" {
+			if a := w.field(left, fieldAttribute); a >= 0 {
 				cls, attr = int(f.class), w.text(a)
 			}
 		}
@@ -94,7 +94,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 		return
 	}
 	t := ""
-	if ty := w.field(n, "type"); ty >= 0 {
+	if ty := w.field(n, fieldType); ty >= 0 {
 		t = w.annotation(ty)
 	} else if callee != "" {
 		t = callee

@@ -18,10 +18,10 @@ import (
 // loopShape reads the shape of a for_statement or while_statement.
 func (w *walker) loopShape(n int32) policy.LoopShape {
 	s := policy.LoopShape{Trips: policy.UnknownTrips}
-	body := w.field(n, "body")
+	body := w.field(n, fieldBody)
 	switch w.typ(n) {
 	case "for_statement":
-		if r := w.field(n, "right"); r >= 0 {
+		if r := w.field(n, fieldRight); r >= 0 {
 			s.Trips, s.OverCollection = w.iterTrips(r, w.isAsyncFor(n))
 		}
 	case "while_statement":
@@ -46,7 +46,7 @@ func (w *walker) compShape(n int32) policy.LoopShape {
 		if w.typ(c) != "for_in_clause" {
 			continue
 		}
-		r := w.field(c, "right")
+		r := w.field(c, fieldRight)
 		if r < 0 {
 			return policy.LoopShape{Trips: policy.UnknownTrips}
 		}
@@ -92,7 +92,7 @@ func (w *walker) iterTrips(r int32, async bool) (trips int, collection bool) {
 		if async {
 			return policy.UnknownTrips, false
 		}
-		fn := w.dotted(w.field(r, "function"))
+		fn := w.dotted(w.field(r, fieldFunction))
 		args := w.positional(r)
 		switch fn {
 		case "range":
@@ -157,9 +157,9 @@ func (w *walker) localListLit(r int32) int32 {
 		case "function_definition", "class_definition", "lambda":
 			return x == scope
 		case "assignment":
-			if l := w.field(x, "left"); l >= 0 && w.typ(l) == "identifier" && w.text(l) == name {
+			if l := w.field(x, fieldLeft); l >= 0 && w.typ(l) == "identifier" && w.text(l) == name {
 				binds++
-				v := w.unparen(w.field(x, "right"))
+				v := w.unparen(w.field(x, fieldRight))
 				if v >= 0 && (w.typ(v) == "list" || w.typ(v) == "tuple") {
 					lit = v
 				}
@@ -171,17 +171,17 @@ func (w *walker) localListLit(r int32) int32 {
 			t := x
 			switch w.typ(x) {
 			case "augmented_assignment", "for_statement":
-				t = w.field(x, "left")
+				t = w.field(x, fieldLeft)
 			case "named_expression":
-				t = w.field(x, "name")
+				t = w.field(x, fieldName)
 			}
 			if t >= 0 && w.mentionsName(t, map[string]bool{name: true}) {
 				grows = true
 			}
 		case "call":
-			f := w.field(x, "function")
+			f := w.field(x, fieldFunction)
 			if f >= 0 && w.typ(f) == "attribute" {
-				obj, attr := w.field(f, "object"), w.field(f, "attribute")
+				obj, attr := w.field(f, fieldObject), w.field(f, fieldAttribute)
 				if obj >= 0 && attr >= 0 && w.typ(obj) == "identifier" && w.text(obj) == name {
 					switch w.text(attr) {
 					case "append", "extend", "insert", "__iadd__":
@@ -226,7 +226,7 @@ func messageSource(name string) bool {
 
 // positional returns the positional arguments of call n.
 func (w *walker) positional(n int32) []int32 {
-	args := w.field(n, "arguments")
+	args := w.field(n, fieldArguments)
 	if args < 0 || w.typ(args) != "argument_list" {
 		return nil
 	}
@@ -243,7 +243,7 @@ func (w *walker) positional(n int32) []int32 {
 
 // keyword returns the value of keyword argument name of call n, or -1.
 func (w *walker) keyword(n int32, name string) int32 {
-	args := w.field(n, "arguments")
+	args := w.field(n, fieldArguments)
 	if args < 0 || w.typ(args) != "argument_list" {
 		return -1
 	}
@@ -251,8 +251,8 @@ func (w *walker) keyword(n int32, name string) int32 {
 		if w.typ(a) != "keyword_argument" {
 			continue
 		}
-		if nm := w.field(a, "name"); nm >= 0 && w.text(nm) == name {
-			return w.field(a, "value")
+		if nm := w.field(a, fieldName); nm >= 0 && w.text(nm) == name {
+			return w.field(a, fieldValue)
 		}
 	}
 	return -1
@@ -324,7 +324,7 @@ func (w *walker) constNumDepth(n int32, depth int) (float64, bool) {
 	case "parenthesized_expression":
 		return w.constNumDepth(w.unparen(n), depth+1)
 	case "unary_operator":
-		arg := w.field(n, "argument")
+		arg := w.field(n, fieldArgument)
 		x, ok := w.constNumDepth(arg, depth+1)
 		if !ok {
 			return 0, false
@@ -334,7 +334,7 @@ func (w *walker) constNumDepth(n int32, depth int) (float64, bool) {
 		}
 		return x, true
 	case "binary_operator":
-		l, r := w.field(n, "left"), w.field(n, "right")
+		l, r := w.field(n, fieldLeft), w.field(n, fieldRight)
 		a, ok1 := w.constNumDepth(l, depth+1)
 		b, ok2 := w.constNumDepth(r, depth+1)
 		if !ok1 || !ok2 {
@@ -415,7 +415,7 @@ func (w *walker) scanConsts(root int32) {
 			if w.typ(a) != "assignment" {
 				continue
 			}
-			l, r := w.field(a, "left"), w.field(a, "right")
+			l, r := w.field(a, fieldLeft), w.field(a, fieldRight)
 			if l < 0 || r < 0 || w.typ(l) != "identifier" || !isUpperConst(w.text(l)) {
 				continue
 			}
@@ -436,7 +436,7 @@ func (w *walker) scanConsts(root int32) {
 // down with > / >=) where i is set to a constant just before the loop and
 // stepped by one in its body (and assigned nowhere else in it).
 func (w *walker) counterTrips(n, body int32) int {
-	cond := w.unparen(w.field(n, "condition"))
+	cond := w.unparen(w.field(n, fieldCondition))
 	if cond < 0 || body < 0 || w.typ(cond) != "comparison_operator" {
 		return policy.UnknownTrips
 	}
@@ -529,7 +529,7 @@ func (w *walker) initBefore(n int32, name string) (float64, bool) {
 			if w.typ(a) != "assignment" {
 				continue
 			}
-			l, r := w.field(a, "left"), w.field(a, "right")
+			l, r := w.field(a, fieldLeft), w.field(a, fieldRight)
 			if l >= 0 && w.typ(l) == "identifier" && w.text(l) == name {
 				val, found = w.constNum(r)
 			}
@@ -549,7 +549,7 @@ func (w *walker) counterStep(body int32, counter string) (int, bool) {
 		case "function_definition", "class_definition", "lambda":
 			return false
 		case "augmented_assignment":
-			l, r := w.field(c, "left"), w.field(c, "right")
+			l, r := w.field(c, fieldLeft), w.field(c, fieldRight)
 			if l < 0 || w.typ(l) != "identifier" || w.text(l) != counter {
 				return true
 			}
@@ -563,11 +563,11 @@ func (w *walker) counterStep(body int32, counter string) (int, bool) {
 			}
 			ok = false
 		case "assignment":
-			l := w.field(c, "left")
+			l := w.field(c, fieldLeft)
 			if l >= 0 && w.typ(l) == "identifier" && w.text(l) == counter {
-				r := w.unparen(w.field(c, "right"))
+				r := w.unparen(w.field(c, fieldRight))
 				if r >= 0 && w.typ(r) == "binary_operator" && step == 0 {
-					a, b := w.field(r, "left"), w.field(r, "right")
+					a, b := w.field(r, fieldLeft), w.field(r, fieldRight)
 					x, isConst := w.constNum(b)
 					op := strings.TrimSpace(string(w.src[w.nodes[a].eb:w.nodes[b].sb]))
 					if a >= 0 && w.typ(a) == "identifier" && w.text(a) == counter && isConst && x == 1 && (op == "+" || op == "-") {
@@ -618,7 +618,7 @@ func (w *walker) eachNode(n int32, f func(int32) bool) {
 func (w *walker) loopWaits(n, body int32) (bool, time.Duration) {
 	waits := false
 	var pace time.Duration
-	if c := w.field(n, "condition"); c >= 0 {
+	if c := w.field(n, fieldCondition); c >= 0 {
 		w.eachNode(c, func(x int32) bool {
 			if w.typ(x) == "call" {
 				if isWait, d := w.waitCall(x); isWait {
@@ -673,7 +673,7 @@ func (w *walker) hasContinue(st int32) bool {
 		switch w.typ(x) {
 		case "for_statement", "while_statement", "function_definition", "class_definition", "lambda":
 			// a nested loop's continue is its own; its else clause is ours
-			if a := w.field(x, "alternative"); a >= 0 && w.typ(x) != "function_definition" && w.hasContinue(a) {
+			if a := w.field(x, fieldAlternative); a >= 0 && w.typ(x) != "function_definition" && w.hasContinue(a) {
 				found = true
 			}
 			return false
@@ -695,7 +695,7 @@ var sleepFuncs = map[string]bool{
 // Event.wait with a timeout), and its constant duration when it is one
 // (0 otherwise).
 func (w *walker) waitCall(n int32) (bool, time.Duration) {
-	fn := w.field(n, "function")
+	fn := w.field(n, fieldFunction)
 	text := w.dotted(fn)
 	if text == "" {
 		return false, 0
@@ -808,14 +808,14 @@ func (lf *loopFlow) stmt(st int32, in path) path {
 	case "try_statement":
 		return lf.tryStmt(st, in)
 	case "with_statement":
-		if b := w.field(st, "body"); b >= 0 {
+		if b := w.field(st, fieldBody); b >= 0 {
 			return lf.block(b, in)
 		}
 	case "match_statement":
 		out := in
 		w.eachNode(st, func(x int32) bool {
 			if w.typ(x) == "case_clause" {
-				if b := w.field(x, "consequence"); b >= 0 {
+				if b := w.field(x, fieldConsequence); b >= 0 {
 					out = out.or(lf.block(b, in))
 				}
 				return false
@@ -867,14 +867,14 @@ func (lf *loopFlow) ifStmt(st int32, in path) path {
 		}
 		next = els
 	}
-	clause(w.field(st, "condition"), w.field(st, "consequence"))
+	clause(w.field(st, fieldCondition), w.field(st, fieldConsequence))
 	for c := range w.kids(st) {
 		switch w.typ(c) {
 		case "elif_clause":
-			clause(w.field(c, "condition"), w.field(c, "consequence"))
+			clause(w.field(c, fieldCondition), w.field(c, fieldConsequence))
 		case "else_clause":
 			hasElse = true
-			if b := w.field(c, "body"); b >= 0 {
+			if b := w.field(c, fieldBody); b >= 0 {
 				out = out.or(lf.block(b, next))
 			}
 		}
@@ -888,7 +888,7 @@ func (lf *loopFlow) ifStmt(st int32, in path) path {
 func (lf *loopFlow) tryStmt(st int32, in path) path {
 	w := lf.w
 	bodyOut := in
-	if b := w.field(st, "body"); b >= 0 {
+	if b := w.field(st, fieldBody); b >= 0 {
 		bodyOut = lf.block(b, in)
 	}
 	out := path{}
@@ -902,7 +902,7 @@ func (lf *loopFlow) tryStmt(st int32, in path) path {
 				}
 			}
 		case "else_clause":
-			if b := w.field(c, "body"); b >= 0 {
+			if b := w.field(c, fieldBody); b >= 0 {
 				bodyOut = lf.block(b, bodyOut)
 			}
 		}
@@ -945,16 +945,16 @@ func (w *walker) resultNames(body int32) map[string]bool {
 			case "function_definition", "class_definition", "lambda":
 				return false
 			case "assignment", "augmented_assignment", "named_expression":
-				l, r := w.field(x, "left"), w.field(x, "right")
+				l, r := w.field(x, fieldLeft), w.field(x, fieldRight)
 				if w.typ(x) == "named_expression" {
-					l, r = w.field(x, "name"), w.field(x, "value")
+					l, r = w.field(x, fieldName), w.field(x, fieldValue)
 				}
 				if l >= 0 && r >= 0 && (w.holdsCall(r) || w.mentionsName(r, out)) && bind(l) {
 					changed = true
 				}
 			case "as_pattern":
 				// with/async with: the context manager a call returns
-				a := w.field(x, "alias")
+				a := w.field(x, fieldAlias)
 				if ks := w.kidList(x); len(ks) > 0 && a >= 0 && ks[0] != a && w.holdsCall(ks[0]) && bind(a) {
 					changed = true
 				}
@@ -1019,13 +1019,13 @@ func (lf *loopFlow) polarity(c int32) polarity {
 	}
 	switch w.typ(c) {
 	case "not_operator":
-		return lf.polarity(w.field(c, "argument")).Not()
+		return lf.polarity(w.field(c, fieldArgument)).Not()
 	case "boolean_operator":
-		l, r := lf.polarity(w.field(c, "left")), lf.polarity(w.field(c, "right"))
+		l, r := lf.polarity(w.field(c, fieldLeft)), lf.polarity(w.field(c, fieldRight))
 		if l == r {
 			return l
 		}
-		op := strings.TrimSpace(string(w.src[w.nodes[w.field(c, "left")].eb:w.nodes[w.field(c, "right")].sb]))
+		op := strings.TrimSpace(string(w.src[w.nodes[w.field(c, fieldLeft)].eb:w.nodes[w.field(c, fieldRight)].sb]))
 		if op == "and" && (l == condFailure || r == condFailure) && (l == condUnknown || r == condUnknown) {
 			// err and retries_left: still a failure test
 			return condFailure
@@ -1037,7 +1037,7 @@ func (lf *loopFlow) polarity(c int32) polarity {
 		// a call says what it tests only by its name (is_ready(r),
 		// r.succeeded()); any(...), len(...) do not; isinstance(r, T)
 		// only when T is an error type (isinstance(r, Exception))
-		fn := w.dotted(w.field(c, "function"))
+		fn := w.dotted(w.field(c, fieldFunction))
 		if fn == "isinstance" {
 			return lf.isinstancePolarity(c)
 		}

@@ -71,7 +71,7 @@ func (w *walker) registration(text string, args int32, st *state) {
 		case "comment":
 			continue
 		case "keyword_argument":
-			nm, v := w.field(a, "name"), w.field(a, "value")
+			nm, v := w.field(a, fieldName), w.field(a, fieldValue)
 			if nm >= 0 && v >= 0 {
 				w.refArgs(&rc, -1, w.text(nm), v, st)
 			}
@@ -118,7 +118,7 @@ func (w *walker) refArgs(rc *regCall, pos int8, kw string, a int32, st *state) {
 			}
 		}
 	case "call":
-		if fn := w.dotted(w.field(a, "function")); strings.HasSuffix(fn, ".as_view") {
+		if fn := w.dotted(w.field(a, fieldFunction)); strings.HasSuffix(fn, ".as_view") {
 			rc.args = append(rc.args, regArg{pos: pos, kw: kw, text: strings.TrimSuffix(fn, ".as_view")})
 		}
 	}

@@ -48,11 +48,11 @@ type withKey struct {
 // bindWith records what `with X(...) as name` binds name to, so that
 // settings on name resolve to X's class (async with too).
 func (w *walker) bindWith(n int32, st *state) {
-	v := w.field(n, "value")
+	v := w.field(n, fieldValue)
 	if v < 0 || w.typ(v) != "as_pattern" {
 		return
 	}
-	var expr, target int32 = -1, w.field(v, "alias")
+	var expr, target int32 = -1, w.field(v, fieldAlias)
 	for c := range w.kids(v) {
 		if c != target {
 			expr = c
@@ -71,7 +71,7 @@ func (w *walker) bindWith(n int32, st *state) {
 	if name < 0 || w.nodes[target].first != int32(name) || w.nodes[int32(name)].next >= 0 {
 		return // a pattern, not one name
 	}
-	callee := w.dotted(w.field(expr, "function"))
+	callee := w.dotted(w.field(expr, fieldFunction))
 	if callee == "" {
 		return
 	}
@@ -122,7 +122,7 @@ func (w *walker) recvText(x int32, st *state) string {
 			return d
 		}
 	case "call":
-		if c := w.dotted(w.field(x, "function")); c != "" {
+		if c := w.dotted(w.field(x, fieldFunction)); c != "" {
 			return c + "()"
 		}
 	}
@@ -137,8 +137,8 @@ func (w *walker) keywordSettings(n, fnNode, args int32, st *state) {
 		if w.typ(a) != "keyword_argument" {
 			continue
 		}
-		name := w.field(a, "name")
-		val := w.unparen(w.field(a, "value"))
+		name := w.field(a, fieldName)
+		val := w.unparen(w.field(a, fieldValue))
 		if name < 0 || val < 0 || !w.keys.Fields[w.text(name)] {
 			continue
 		}
@@ -159,7 +159,7 @@ func (w *walker) settingCallee(fnNode int32, st *state) string {
 		return ""
 	}
 	if w.typ(fnNode) == "attribute" {
-		obj, attr := w.unparen(w.field(fnNode, "object")), w.field(fnNode, "attribute")
+		obj, attr := w.unparen(w.field(fnNode, fieldObject)), w.field(fnNode, fieldAttribute)
 		if obj >= 0 && attr >= 0 {
 			if r := w.recvText(obj, st); r != "" {
 				return r + "." + w.text(attr)
@@ -188,12 +188,12 @@ func (w *walker) storeSettings(n, left, right int32, st *state) {
 	right = w.unparen(right)
 	switch w.typ(left) {
 	case "subscript":
-		attr := w.field(left, "value")
-		key, ok := w.constString(w.field(left, "subscript"))
+		attr := w.field(left, fieldValue)
+		key, ok := w.constString(w.field(left, fieldSubscript))
 		if !ok || attr < 0 || w.typ(attr) != "attribute" || !w.keys.Headers[strings.ToLower(strings.TrimSpace(key))] {
 			return
 		}
-		field := w.field(attr, "attribute")
+		field := w.field(attr, fieldAttribute)
 		if field < 0 || !w.keys.Fields[w.text(field)] {
 			return
 		}
@@ -201,15 +201,15 @@ func (w *walker) storeSettings(n, left, right int32, st *state) {
 		if !ok {
 			return
 		}
-		if recv := w.recvText(w.field(attr, "object"), st); recv != "" {
+		if recv := w.recvText(w.field(attr, fieldObject), st); recv != "" {
 			w.addSite(st, setSite{q: recv, attr: true, field: w.text(field), header: key, value: v, at: w.pos(n)})
 		}
 	case "attribute":
-		field := w.field(left, "attribute")
+		field := w.field(left, fieldAttribute)
 		if field < 0 || !w.keys.Fields[w.text(field)] {
 			return
 		}
-		if recv := w.recvText(w.field(left, "object"), st); recv != "" {
+		if recv := w.recvText(w.field(left, fieldObject), st); recv != "" {
 			w.addSettings(st, setSite{q: recv, attr: true, field: w.text(field), at: w.pos(n)}, right)
 		}
 	}
@@ -221,18 +221,18 @@ func (w *walker) updateSettings(n, fnNode, args int32, st *state) {
 	if fnNode < 0 || args < 0 || w.typ(fnNode) != "attribute" || w.typ(args) != "argument_list" {
 		return
 	}
-	if m := w.field(fnNode, "attribute"); m < 0 || w.text(m) != "update" {
+	if m := w.field(fnNode, fieldAttribute); m < 0 || w.text(m) != "update" {
 		return
 	}
-	attr := w.field(fnNode, "object")
+	attr := w.field(fnNode, fieldObject)
 	if attr < 0 || w.typ(attr) != "attribute" {
 		return
 	}
-	field := w.field(attr, "attribute")
+	field := w.field(attr, fieldAttribute)
 	if field < 0 || !w.keys.Fields[w.text(field)] {
 		return
 	}
-	recv := w.recvText(w.field(attr, "object"), st)
+	recv := w.recvText(w.field(attr, fieldObject), st)
 	if recv == "" {
 		return
 	}
@@ -282,23 +282,23 @@ func (w *walker) headerPairs(v int32) [][2]string {
 			if w.typ(p) != "pair" {
 				continue
 			}
-			k, ok1 := w.constString(w.field(p, "key"))
-			val, ok2 := w.constString(w.field(p, "value"))
+			k, ok1 := w.constString(w.field(p, fieldKey))
+			val, ok2 := w.constString(w.field(p, fieldValue))
 			if ok1 && ok2 {
 				add(k, val)
 			}
 		}
 	case "call":
-		if fn := w.field(v, "function"); fn < 0 || w.typ(fn) != "identifier" || w.text(fn) != "dict" {
+		if fn := w.field(v, fieldFunction); fn < 0 || w.typ(fn) != "identifier" || w.text(fn) != "dict" {
 			return nil
 		}
-		return w.headerPairs(w.field(v, "arguments"))
+		return w.headerPairs(w.field(v, fieldArguments))
 	case "argument_list":
 		for a := range w.kids(v) {
 			switch w.typ(a) {
 			case "keyword_argument":
-				nm := w.field(a, "name")
-				val, ok := w.constString(w.field(a, "value"))
+				nm := w.field(a, fieldName)
+				val, ok := w.constString(w.field(a, fieldValue))
 				if nm >= 0 && ok {
 					add(w.text(nm), val)
 				}

@@ -364,10 +364,40 @@ func (w *walker) typ(n int32) string {
 	return ""
 }
 
+// The grammar fields the walk reads, looked up once (0: not in the
+// grammar).
+var (
+	fieldAlias        = fieldOf("alias")
+	fieldAlternative  = fieldOf("alternative")
+	fieldArgument     = fieldOf("argument")
+	fieldArguments    = fieldOf("arguments")
+	fieldAttribute    = fieldOf("attribute")
+	fieldBody         = fieldOf("body")
+	fieldCondition    = fieldOf("condition")
+	fieldConsequence  = fieldOf("consequence")
+	fieldFunction     = fieldOf("function")
+	fieldKey          = fieldOf("key")
+	fieldLeft         = fieldOf("left")
+	fieldModuleName   = fieldOf("module_name")
+	fieldName         = fieldOf("name")
+	fieldObject       = fieldOf("object")
+	fieldParameters   = fieldOf("parameters")
+	fieldRight        = fieldOf("right")
+	fieldSubscript    = fieldOf("subscript")
+	fieldSuperclasses = fieldOf("superclasses")
+	fieldType         = fieldOf("type")
+	fieldValue        = fieldOf("value")
+)
+
+// fieldID is a grammar field's ID.
+type fieldID = uint16
+
+// fieldOf is the ID of the field named name, 0 when the grammar has none.
+func fieldOf(name string) fieldID { return fieldIDs[name] }
+
 // field returns n's child in the named field, or -1.
-func (w *walker) field(n int32, name string) int32 {
-	id, ok := fieldIDs[name]
-	if !ok {
+func (w *walker) field(n int32, id fieldID) int32 {
+	if id == 0 {
 		return -1
 	}
 	for c := w.nodes[n].first; c >= 0; c = w.nodes[c].next {
@@ -492,7 +522,7 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		}
 		return
 	case "keyword_argument":
-		if v := w.field(n, "value"); v >= 0 {
+		if v := w.field(n, fieldValue); v >= 0 {
 			w.descend(v, st, d)
 		}
 		return
@@ -539,12 +569,12 @@ func (w *walker) dottedJoin(n int32) string {
 			}
 			return strings.Join(parts, ".")
 		case "attribute":
-			a := w.field(n, "attribute")
+			a := w.field(n, fieldAttribute)
 			if a < 0 {
 				return ""
 			}
 			parts = append(parts, w.text(a))
-			n = w.field(n, "object")
+			n = w.field(n, fieldObject)
 			if n < 0 {
 				return ""
 			}
@@ -573,10 +603,10 @@ func (w *walker) dottedSpan(n int32) (string, bool) {
 			}
 			return string(w.src[sb:eb]), true
 		case "attribute":
-			if w.field(n, "attribute") < 0 {
+			if w.field(n, fieldAttribute) < 0 {
 				return "", false
 			}
-			n = w.field(n, "object")
+			n = w.field(n, fieldObject)
 			if n < 0 {
 				return "", false
 			}
@@ -595,11 +625,11 @@ func (w *walker) rootName(n int32) string {
 		case "identifier":
 			return w.text(n)
 		case "attribute":
-			n = w.field(n, "object")
+			n = w.field(n, fieldObject)
 		case "subscript":
-			n = w.field(n, "value")
+			n = w.field(n, fieldValue)
 		case "call":
-			n = w.field(n, "function")
+			n = w.field(n, fieldFunction)
 		default:
 			return ""
 		}
@@ -674,8 +704,8 @@ func (w *walker) targetDest(t int32, st *state) dest {
 }
 
 func (w *walker) assign(n int32, st *state) {
-	left := w.field(n, "left")
-	right := w.field(n, "right")
+	left := w.field(n, fieldLeft)
+	right := w.field(n, fieldRight)
 	var d dest
 	if left >= 0 {
 		d = w.targetDest(left, st)
@@ -691,7 +721,7 @@ func (w *walker) assign(n int32, st *state) {
 		}
 	}
 	if right >= 0 && left >= 0 && f.isModule && st.class < 0 && w.typ(left) == "identifier" && w.typ(right) == "call" {
-		w.fs.assigns.put(w.text(left), w.calleeText(w.field(right, "function"), st, true))
+		w.fs.assigns.put(w.text(left), w.calleeText(w.field(right, fieldFunction), st, true))
 	}
 	if left >= 0 {
 		w.bindInstance(n, left, right, st, d)
@@ -703,7 +733,7 @@ func (w *walker) assign(n int32, st *state) {
 			w.descend(left, st, dest{})
 		}
 	}
-	if t := w.field(n, "type"); t >= 0 {
+	if t := w.field(n, fieldType); t >= 0 {
 		w.descend(t, st, dest{})
 	}
 	if right >= 0 {
@@ -738,8 +768,8 @@ func holdsArgs(text string) bool {
 }
 
 func (w *walker) call(n int32, st *state, d dest) {
-	fnNode := w.field(n, "function")
-	args := w.field(n, "arguments")
+	fnNode := w.field(n, fieldFunction)
+	args := w.field(n, fieldArguments)
 	// a local name that shares a spelling resolves to nothing, unless it
 	// holds an instance of a class: then one method of it is followed
 	text := w.calleeText(fnNode, st, false)
@@ -763,8 +793,8 @@ func (w *walker) call(n int32, st *state, d dest) {
 		argDest = d
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "attribute" {
-		if a := w.field(fnNode, "attribute"); a >= 0 && containerMethods[w.text(a)] {
-			obj := w.field(fnNode, "object")
+		if a := w.field(fnNode, fieldAttribute); a >= 0 && containerMethods[w.text(a)] {
+			obj := w.field(fnNode, fieldObject)
 			if obj >= 0 {
 				argDest = w.containerDest(obj, st)
 			}
@@ -787,8 +817,8 @@ func (w *walker) call(n int32, st *state, d dest) {
 				if w.typ(a) != "keyword_argument" {
 					continue
 				}
-				name := w.field(a, "name")
-				val := w.unparen(w.field(a, "value"))
+				name := w.field(a, fieldName)
+				val := w.unparen(w.field(a, fieldValue))
 				if name < 0 || val < 0 {
 					continue
 				}
@@ -889,10 +919,10 @@ func (w *walker) loopState(n int32, st *state, hot, comp bool) state {
 
 func (w *walker) forStmt(n int32, st *state) {
 	f := w.fnSum(st)
-	if r := w.field(n, "right"); r >= 0 {
+	if r := w.field(n, fieldRight); r >= 0 {
 		w.descend(r, st, dest{})
 	}
-	if l := w.field(n, "left"); l >= 0 {
+	if l := w.field(n, fieldLeft); l >= 0 {
 		if w.typ(l) == "identifier" {
 			if _, ok := f.b.locals[w.text(l)]; !ok && !f.isModule {
 				f.b.local(w.text(l), w.nodes[l].sb)
@@ -902,23 +932,23 @@ func (w *walker) forStmt(n int32, st *state) {
 		}
 	}
 	inner := w.loopState(n, st, w.loopShape(n).Hot(), false)
-	if b := w.field(n, "body"); b >= 0 {
+	if b := w.field(n, fieldBody); b >= 0 {
 		w.descend(b, &inner, dest{})
 	}
-	if a := w.field(n, "alternative"); a >= 0 {
+	if a := w.field(n, fieldAlternative); a >= 0 {
 		w.descend(a, st, dest{})
 	}
 }
 
 func (w *walker) whileStmt(n int32, st *state) {
 	inner := w.loopState(n, st, w.loopShape(n).Hot(), false)
-	if c := w.field(n, "condition"); c >= 0 {
+	if c := w.field(n, fieldCondition); c >= 0 {
 		w.descend(c, &inner, dest{})
 	}
-	if b := w.field(n, "body"); b >= 0 {
+	if b := w.field(n, fieldBody); b >= 0 {
 		w.descend(b, &inner, dest{})
 	}
-	if a := w.field(n, "alternative"); a >= 0 {
+	if a := w.field(n, fieldAlternative); a >= 0 {
 		w.descend(a, st, dest{})
 	}
 }
@@ -935,14 +965,14 @@ func (w *walker) comprehension(n int32, st *state, d dest) {
 	if hot && inner.loopStart == int(w.nodes[n].sb) && d.kind != dNone {
 		elem.comp = w.nodes[n].sb + 1
 	}
-	body := w.field(n, "body")
+	body := w.field(n, fieldBody)
 	first := true
 	for c := range w.kids(n) {
 		switch {
 		case w.typ(c) == "for_in_clause" && first:
 			first = false
 			// the first iterable is evaluated once, outside the loop
-			if r := w.field(c, "right"); r >= 0 {
+			if r := w.field(c, fieldRight); r >= 0 {
 				w.descend(r, st, dest{})
 			}
 		case c == body:
@@ -954,7 +984,7 @@ func (w *walker) comprehension(n int32, st *state, d dest) {
 }
 
 func (w *walker) ifStmt(n int32, st *state) {
-	cond := w.field(n, "condition")
+	cond := w.field(n, fieldCondition)
 	if cond >= 0 {
 		w.descend(cond, st, dest{})
 		w.addGuards(n, cond, st)
@@ -978,8 +1008,8 @@ func (w *walker) decorated(n int32, st *state) {
 				switch w.typ(e) {
 				case "call":
 					dec.call = true
-					dec.text = w.calleeText(w.field(e, "function"), st, true)
-					if args := w.field(e, "arguments"); args >= 0 {
+					dec.text = w.calleeText(w.field(e, fieldFunction), st, true)
+					if args := w.field(e, fieldArguments); args >= 0 {
 						if a := w.nodes[args].first; a >= 0 && w.typ(a) == "string" {
 							dec.firstSt = strings.Trim(w.text(a), "\"'")
 						}
@@ -1005,7 +1035,7 @@ func (w *walker) decorated(n int32, st *state) {
 }
 
 func (w *walker) funcDef(n int32, st *state, decs []decorator) {
-	nameNode := w.field(n, "name")
+	nameNode := w.field(n, fieldName)
 	if nameNode < 0 {
 		return
 	}
@@ -1039,7 +1069,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 			c.methods.put(f.name, idx)
 		}
 	}
-	if params := w.field(n, "parameters"); params >= 0 {
+	if params := w.field(n, fieldParameters); params >= 0 {
 		for p := range w.kids(params) {
 			name, ann := "", ""
 			switch w.typ(p) {
@@ -1052,19 +1082,19 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 						break
 					}
 				}
-				if t := w.field(p, "type"); t >= 0 {
+				if t := w.field(p, fieldType); t >= 0 {
 					ann = w.annotation(t)
 					w.descend(t, st, dest{}) // Annotated[X, Depends(f)]
 				}
 			case "default_parameter", "typed_default_parameter":
-				if nm := w.field(p, "name"); nm >= 0 {
+				if nm := w.field(p, fieldName); nm >= 0 {
 					name = w.text(nm)
 				}
-				if t := w.field(p, "type"); t >= 0 {
+				if t := w.field(p, fieldType); t >= 0 {
 					ann = w.annotation(t)
 					w.descend(t, st, dest{})
 				}
-				if v := w.field(p, "value"); v >= 0 {
+				if v := w.field(p, fieldValue); v >= 0 {
 					w.descend(v, st, dest{}) // defaults run in the enclosing scope
 				}
 			case "list_splat_pattern", "dictionary_splat_pattern":
@@ -1079,7 +1109,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 		}
 	}
 	inner := &state{fn: idx, class: -1, loopStart: -1}
-	if b := w.field(n, "body"); b >= 0 {
+	if b := w.field(n, fieldBody); b >= 0 {
 		w.descend(b, inner, dest{})
 	}
 	w.finishFunc(idx)
@@ -1120,12 +1150,12 @@ func isIdent(s string) bool {
 }
 
 func (w *walker) classDef(n int32, st *state, decs []decorator) {
-	nameNode := w.field(n, "name")
+	nameNode := w.field(n, fieldName)
 	if nameNode < 0 {
 		return
 	}
 	c := &classSum{name: w.text(nameNode), at: w.pos(nameNode), parent: st.fn}
-	if sup := w.field(n, "superclasses"); sup >= 0 {
+	if sup := w.field(n, fieldSuperclasses); sup >= 0 {
 		for b := range w.kids(sup) {
 			switch w.typ(b) {
 			case "identifier", "attribute":
@@ -1143,7 +1173,7 @@ func (w *walker) classDef(n int32, st *state, decs []decorator) {
 		w.fs.names.put(c.name, w.fs.modKey+"#"+c.name)
 	}
 	inner := &state{fn: st.fn, class: idx, loopStart: -1}
-	if b := w.field(n, "body"); b >= 0 {
+	if b := w.field(n, fieldBody); b >= 0 {
 		w.descend(b, inner, dest{})
 	}
 }
@@ -1163,7 +1193,7 @@ func (w *walker) importStmt(n int32, st *state) {
 				fs.names.put(root, root)
 				fs.imports = append(fs.imports, full)
 			case "aliased_import":
-				nm, al := w.field(c, "name"), w.field(c, "alias")
+				nm, al := w.field(c, fieldName), w.field(c, fieldAlias)
 				if nm >= 0 && al >= 0 {
 					bind(w.text(al), w.text(nm))
 				}
@@ -1171,7 +1201,7 @@ func (w *walker) importStmt(n int32, st *state) {
 		}
 		return
 	}
-	mod := w.field(n, "module_name")
+	mod := w.field(n, fieldModuleName)
 	if mod < 0 {
 		return
 	}
@@ -1210,7 +1240,7 @@ func (w *walker) importStmt(n int32, st *state) {
 		case "dotted_name":
 			bind(w.text(c), base+w.text(c))
 		case "aliased_import":
-			nm, al := w.field(c, "name"), w.field(c, "alias")
+			nm, al := w.field(c, fieldName), w.field(c, fieldAlias)
 			if nm >= 0 && al >= 0 {
 				bind(w.text(al), base+w.text(nm))
 			}
