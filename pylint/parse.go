@@ -88,7 +88,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 	for range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
-		wk := &worker{p: p, strs: newInterner(), keys: keys}
+		wk := &worker{p: p, strs: newInternerFor(len(files) / n), keys: keys}
 		wg.Go(func() {
 			defer wk.p.Close()
 			defer wk.nodes.free()
