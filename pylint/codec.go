@@ -294,14 +294,8 @@ func (d *decoder) i32() int32 {
 	return int32(x)
 }
 
-func (d *decoder) int() int {
-	x := d.varint()
-	if x < math.MinInt32 || x > math.MaxInt32 {
-		d.fail("integer out of range")
-		return 0
-	}
-	return int(x)
-}
+// int reads an int written with varint (an index or a count: int32 range).
+func (d *decoder) int() int { return int(d.i32()) }
 
 func (d *decoder) u8() uint8 {
 	x := d.uvarint()
@@ -351,55 +345,37 @@ func (d *decoder) pos() pos {
 	return p
 }
 
-func (e *encoder) strTable(t *table[string]) {
+// encTable writes t's rows, each value with val.
+func encTable[V any](e *encoder, t *table[V], val func(V)) {
 	e.count(t.kv == nil, len(t.kv))
 	for _, r := range t.kv {
 		e.str(r.k)
-		e.str(r.v)
+		val(r.v)
 	}
 }
 
-func (d *decoder) strTable() table[string] {
+// decTable reads what encTable wrote, each value with val; keys out of
+// order make the entry corrupt (binary search would miss them).
+func decTable[V any](d *decoder, val func() V) table[V] {
 	n, ok := d.count()
 	if !ok {
-		return table[string]{}
+		return table[V]{}
 	}
-	kv := make([]tableRow[string], n)
+	kv := make([]tableRow[V], n)
 	for i := range kv {
-		kv[i] = tableRow[string]{d.str(), d.str()}
-		d.sorted(i > 0 && kv[i-1].k >= kv[i].k)
+		kv[i].k = d.str()
+		kv[i].v = val()
+		if i > 0 && kv[i-1].k >= kv[i].k {
+			d.fail("table out of order")
+		}
 	}
-	return table[string]{kv: kv}
+	return table[V]{kv: kv}
 }
 
-func (e *encoder) intTable(t *table[int]) {
-	e.count(t.kv == nil, len(t.kv))
-	for _, r := range t.kv {
-		e.str(r.k)
-		e.varint(int64(r.v))
-	}
-}
-
-func (d *decoder) intTable() table[int] {
-	n, ok := d.count()
-	if !ok {
-		return table[int]{}
-	}
-	kv := make([]tableRow[int], n)
-	for i := range kv {
-		kv[i] = tableRow[int]{d.str(), d.int()}
-		d.sorted(i > 0 && kv[i-1].k >= kv[i].k)
-	}
-	return table[int]{kv: kv}
-}
-
-// sorted fails on a table whose keys are out of order (binary search
-// would miss them).
-func (d *decoder) sorted(outOfOrder bool) {
-	if outOfOrder {
-		d.fail("table out of order")
-	}
-}
+func (e *encoder) strTable(t *table[string]) { encTable(e, t, e.str) }
+func (e *encoder) intTable(t *table[int])    { encTable(e, t, func(v int) { e.varint(int64(v)) }) }
+func (d *decoder) strTable() table[string]   { return decTable(d, d.str) }
+func (d *decoder) intTable() table[int]      { return decTable(d, d.int) }
 
 func (e *encoder) fileSum(fs *fileSum) {
 	// fs.path is not encoded: the key holds it, decodeEntry sets it

@@ -14,45 +14,44 @@ import (
 // The descriptor is checked to be a regular file before it is read.
 func readOpen(path string, limit int64, buf []byte) ([]byte, time.Time, error) {
 	var fd int
-	var err error
-	for {
+	err := ignoringEINTR(func() (err error) {
 		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|openFlags, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+		return err
+	})
 	if err != nil {
 		return nil, time.Time{}, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
-	for {
-		err = syscall.Fstat(fd, &st)
-		if err != syscall.EINTR {
-			break
-		}
-	}
-	if err != nil {
+	if err := ignoringEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
 		return nil, time.Time{}, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, time.Time{}, fmt.Errorf("%w (%s)", ErrNotRegular, kind(modeOf(st.Mode)))
 	}
-	data, err := readSized(func(b []byte) (int, error) {
-		for {
-			n, err := syscall.Read(fd, b)
-			if err != syscall.EINTR {
-				if err != nil {
-					return 0, &fs.PathError{Op: "read", Path: path, Err: err}
-				}
-				return n, nil
-			}
+	data, err := readSized(func(b []byte) (n int, err error) {
+		err = ignoringEINTR(func() (err error) {
+			n, err = syscall.Read(fd, b)
+			return err
+		})
+		if err != nil {
+			return 0, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
+		return n, nil
 	}, st.Size, limit, buf)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	return data, time.Unix(st.Mtim.Unix()), nil
+}
+
+// ignoringEINTR calls f again while it is interrupted by a signal.
+func ignoringEINTR(f func() error) error {
+	for {
+		if err := f(); err != syscall.EINTR {
+			return err
+		}
+	}
 }
 
 // modeOf is the file type of a stat mode, as fs.FileMode.
