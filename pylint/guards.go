@@ -28,14 +28,6 @@ func newFuncWalk() *funcWalk {
 	return &funcWalk{} // maps made on first write
 }
 
-// set writes m[k] = v, making m first.
-func set[V any](m *map[string]V, k string, v V) {
-	if *m == nil {
-		*m = map[string]V{}
-	}
-	(*m)[k] = v
-}
-
 // guard is a test on key covering the bytes [from, to) of its function.
 type guard struct {
 	key      string

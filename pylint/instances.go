@@ -46,7 +46,7 @@ func (w *walker) calleeText(n int32, st *state, keep bool) string {
 	if _, isLocal := f.b.locals[root]; !isLocal && !w.isParam(f, root) {
 		return text
 	}
-	if c := f.b.localCls[root]; c != "" && c != "-" && hasRest {
+	if c := f.b.localCls.at(root); c != "" && c != "-" && hasRest {
 		return c + "()." + rest
 	}
 	if keep {
@@ -72,10 +72,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	}
 	if w.typ(left) == "identifier" && d.kind == dLocal && st.class < 0 {
 		if callee != "" {
-			if f.b.localCls == nil {
-				f.b.localCls = map[string]string{}
-			}
-			bindName(f.b.localCls, w.text(left), callee)
+			bind(&f.b.localCls, w.text(left), callee)
 		}
 		return
 	}
@@ -110,16 +107,6 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	}
 	c := w.fs.classes[cls]
 	bind(&c.attrs, attr, t)
-}
-
-// bindName binds name to class text in m, or to "-" when it was bound to
-// another.
-func bindName(m map[string]string, name, text string) {
-	if old, ok := m[name]; ok && old != text {
-		m[name] = "-"
-		return
-	}
-	m[name] = text
 }
 
 // capWord reports whether a dotted name ends in a CapWords name, as

@@ -103,7 +103,7 @@ func (w *walker) recvText(x int32, st *state) string {
 			return name
 		}
 		if _, isLocal := f.b.locals[name]; isLocal {
-			if c := f.b.localCls[name]; c != "" && c != "-" && !strings.Contains(c, "()") {
+			if c := f.b.localCls.at(name); c != "" && c != "-" && !strings.Contains(c, "()") {
 				return c + "()"
 			}
 			return ""

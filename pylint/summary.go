@@ -242,20 +242,12 @@ type funcBuild struct {
 	// dropped after the function
 	locals   map[string]uint32
 	globals  map[string]bool
-	localCls map[string]string // local -> callee of the call assigned to it (m = Manager()); "-" when several
+	localCls table[string] // local -> callee of the call assigned to it (m = Manager()); "-" when several
 }
 
 // newFuncBuild returns an empty funcBuild; its maps are made on first
 // write (most functions bind few names).
 func newFuncBuild() *funcBuild { return &funcBuild{} }
-
-// local records name as a local first bound at byte at.
-func (b *funcBuild) local(name string, at uint32) {
-	if b.locals == nil {
-		b.locals = map[string]uint32{}
-	}
-	b.locals[name] = at
-}
 
 type classSum struct {
 	name    string
@@ -509,10 +501,7 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		f := w.fnSum(st)
 		for c := range w.kids(n) {
 			if w.typ(c) == "identifier" {
-				if f.b.globals == nil {
-					f.b.globals = map[string]bool{}
-				}
-				f.b.globals[w.text(c)] = true
+				set(&f.b.globals, w.text(c), true)
 			}
 		}
 		return
@@ -661,7 +650,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 			return dest{kind: dRetained, name: name}
 		}
 		if _, ok := f.b.locals[name]; !ok {
-			f.b.local(name, w.nodes[t].sb)
+			set(&f.b.locals, name, w.nodes[t].sb)
 		}
 		return dest{kind: dLocal, name: name}
 	case "attribute", "subscript":
@@ -696,7 +685,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	for c := range w.kids(t) {
 		if w.typ(c) == "identifier" {
 			if _, ok := f.b.locals[w.text(c)]; !ok {
-				f.b.local(w.text(c), w.nodes[c].sb)
+				set(&f.b.locals, w.text(c), w.nodes[c].sb)
 			}
 		}
 	}
@@ -925,7 +914,7 @@ func (w *walker) forStmt(n int32, st *state) {
 	if l := w.field(n, fieldLeft); l >= 0 {
 		if w.typ(l) == "identifier" {
 			if _, ok := f.b.locals[w.text(l)]; !ok && !f.isModule {
-				f.b.local(w.text(l), w.nodes[l].sb)
+				set(&f.b.locals, w.text(l), w.nodes[l].sb)
 			}
 		} else {
 			w.targetDest(l, st)
@@ -1320,7 +1309,7 @@ func (w *walker) finishFunc(fn int) {
 		c.set(cfSharedIter, sharedIter)
 		c.setShare(via, sh.optKw)
 	}
-	f.b.locals, f.b.globals, f.b.localCls = nil, nil, nil
+	f.b.locals, f.b.globals, f.b.localCls = nil, nil, table[string]{}
 	delete(w.walks, fn)
 }
 

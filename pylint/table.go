@@ -114,3 +114,12 @@ func (t *table[V]) freeze() {
 	}
 	t.m, t.kv = nil, kv
 }
+
+// set writes m[k] = v, making m first (the walk's per-function maps are
+// made on first write: most functions bind few names).
+func set[V any](m *map[string]V, k string, v V) {
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	(*m)[k] = v
+}
