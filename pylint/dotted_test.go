@@ -43,7 +43,7 @@ func TestDottedSpan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		nodes := flatten(tree, len(src), nil)
+		nodes := flattenCopy(tree, len(src))
 		tree.Close()
 		w := &walker{src: []byte(src), nodes: nodes}
 		for i := range nodes {

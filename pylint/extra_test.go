@@ -18,6 +18,14 @@ import (
 	"github.com/snatlint/snatlint/analyzers/policy"
 )
 
+// flattenCopy is the node copy phase 1 walks (nodeBuf), copied into Go
+// memory for a test.
+func flattenCopy(tree *sitter.Tree, srcLen int) []fnode {
+	var b nodeBuf
+	defer b.free()
+	return slices.Clone(b.flatten(tree, srcLen))
+}
+
 // TestFlattenMatchesNodeAPI guards cTree's view of go-tree-sitter's Tree
 // layout: the flat copy must agree with the Node API.
 func TestFlattenMatchesNodeAPI(t *testing.T) {
@@ -33,7 +41,7 @@ func TestFlattenMatchesNodeAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tree.Close()
-	nodes := flatten(tree, len(src), nil)
+	nodes := flattenCopy(tree, len(src))
 	// count named nodes outside strings with the Node API
 	var want []string
 	stack := []*sitter.Node{tree.RootNode()}

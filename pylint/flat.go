@@ -164,36 +164,12 @@ func cTree(t *sitter.Tree) *C.TSTree {
 	return *(**C.TSTree)(base)
 }
 
-// flatten copies the tree into a flat node slice in one C call (two when
-// buf is too small), so walking it costs no cgo calls. It reuses buf's
-// storage; the result is valid until the next call with the same buf.
-func flatten(t *sitter.Tree, srcLen int, buf []fnode) []fnode {
-	guess := int64(max(cap(buf), srcLen/5+64))
-	for {
-		nodes := buf[:0]
-		if int64(cap(nodes)) < guess {
-			nodes = make([]fnode, guess)
-		}
-		nodes = nodes[:guess]
-		n := flattenInto(t, unsafe.Pointer(&nodes[0]), guess)
-		if n <= guess {
-			return nodes[:n]
-		}
-		guess = n
-	}
-}
-
-// flattenInto writes up to cap nodes of t at out and returns how many the
-// tree has.
-func flattenInto(t *sitter.Tree, out unsafe.Pointer, cap int64) int64 {
-	return int64(C.snat_flatten(cTree(t), (*C.snat_node)(out), C.int64_t(cap),
-		(*C.uint8_t)(unsafe.Pointer(&keepAnon[0])), C.uint32_t(len(keepAnon))))
-}
-
-// nodeBuf is a worker's node array in C memory: the node copy of a big
-// file (48 bytes a node, about ten times the source) is neither Go heap
-// the collector counts against the memory limit nor garbage it must
-// collect, and it is handed back as soon as the file is walked (shrink).
+// nodeBuf is a worker's node array in C memory, filled by snat_flatten in
+// one C call (two when it is too small), so walking it costs no cgo
+// calls. The node copy of a big file (48 bytes a node, about ten times
+// the source) is neither Go heap the collector counts against the memory
+// limit nor garbage it must collect, and it is handed back as soon as the
+// file is walked (shrink).
 type nodeBuf struct {
 	p   unsafe.Pointer
 	cap int64
@@ -212,7 +188,8 @@ func (b *nodeBuf) flatten(t *sitter.Tree, srcLen int) []fnode {
 			}
 			b.cap = guess
 		}
-		n := flattenInto(t, b.p, b.cap)
+		n := int64(C.snat_flatten(cTree(t), (*C.snat_node)(b.p), C.int64_t(b.cap),
+			(*C.uint8_t)(unsafe.Pointer(&keepAnon[0])), C.uint32_t(len(keepAnon))))
 		if n <= b.cap {
 			return unsafe.Slice((*fnode)(b.p), b.cap)[:n:n]
 		}

@@ -22,7 +22,7 @@ func loopKinds(t *testing.T, src string) []policy.LoopKind {
 		t.Fatal(err)
 	}
 	defer tree.Close()
-	nodes := flatten(tree, len(src), nil)
+	nodes := flattenCopy(tree, len(src))
 	fs := summarize("/x/m.py", []byte(src), nodes)
 	w := &walker{src: []byte(src), nodes: nodes, fs: fs, walks: map[int]*funcWalk{}}
 	w.scanConsts(0)
