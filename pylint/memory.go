@@ -60,9 +60,7 @@ func BoundMemory(limit int64) (restore func()) {
 	old := debug.SetMemoryLimit(first)
 	return func() {
 		lowerOnParse.Store(0)
-		if g := gcOnParse.Swap(-2); g != -2 {
-			debug.SetGCPercent(int(g))
-		}
+		restoreGC()
 		debug.SetMemoryLimit(old)
 	}
 }
@@ -74,9 +72,14 @@ func parsing() {
 		return
 	}
 	if l := lowerOnParse.Swap(0); l != 0 {
-		if g := gcOnParse.Swap(-2); g != -2 {
-			debug.SetGCPercent(int(g))
-		}
+		restoreGC()
 		debug.SetMemoryLimit(l)
+	}
+}
+
+// restoreGC puts back the GOGC that BoundMemory replaced, once.
+func restoreGC() {
+	if g := gcOnParse.Swap(-2); g != -2 {
+		debug.SetGCPercent(int(g))
 	}
 }
