@@ -70,10 +70,6 @@ func OpenCache(dir string, maxBytes int64, cfg *config.File) (*Cache, error) {
 	if dir == "" {
 		return nil, errors.New("no cache directory")
 	}
-	shape, err := summaryShape()
-	if err != nil {
-		return nil, err
-	}
 	exe, err := executableID()
 	if err != nil {
 		return nil, fmt.Errorf("identifying the snatlint binary: %w", err)
@@ -84,7 +80,7 @@ func OpenCache(dir string, maxBytes int64, cfg *config.File) (*Cache, error) {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "snatlint python summaries\nformat %d\nshape %s\nexe %s\ngrammar %s %q\nconfig %s\n",
-		summaryFormat, shape, exe, grammarVersion(), symNames, cfgJSON)
+		summaryFormat, summaryShape(), exe, grammarVersion(), symNames, cfgJSON)
 	c := &Cache{dir: dir, maxBytes: maxBytes}
 	if maxBytes <= 0 {
 		c.maxBytes = DefaultCacheMax
@@ -255,7 +251,7 @@ func openEntry(data []byte, k cacheKey) ([]byte, bool) {
 
 // encodeEntry encodes a file's phase-1 result: its non-fatal errors,
 // then its summary (without the path, which the key holds).
-func encodeEntry(buf []byte, fs *fileSum, errs []FileError) ([]byte, error) {
+func encodeEntry(buf []byte, fs *fileSum, errs []FileError) []byte {
 	e := &encoder{buf: buf}
 	e.uvarint(uint64(len(errs)))
 	for _, fe := range errs {
@@ -263,11 +259,7 @@ func encodeEntry(buf []byte, fs *fileSum, errs []FileError) ([]byte, error) {
 		e.bool(fe.Fatal)
 		e.string(fe.Err.Error())
 	}
-	path := fs.path
-	fs.path = ""
-	buf, err := encodeSummary(e.buf, fs)
-	fs.path = path
-	return buf, err
+	return encodeSummary(e.buf, fs)
 }
 
 // decodeEntry is the inverse of encodeEntry for the file at path.

@@ -180,9 +180,6 @@ func TestSummaryShape(t *testing.T) {
 		}
 		shapes[s] = name
 	}
-	if _, err := summaryShape(); err != nil {
-		t.Fatalf("summary types cannot be cached: %v", err)
-	}
 }
 
 // runCached runs Check over the fixture tree with cache c (nil: none).
@@ -446,8 +443,8 @@ func FuzzDecodeEntry(f *testing.F) {
 	sums, errs := fixtureSummaries(f)
 	n := 0
 	for path, fs := range sums {
-		if entry, err := encodeEntry(nil, fs, errs[path]); err == nil && n < 40 {
-			f.Add(entry)
+		if n < 40 {
+			f.Add(encodeEntry(nil, fs, errs[path]))
 			n++
 		}
 	}

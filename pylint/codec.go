@@ -32,9 +32,9 @@ import (
 // are never read as this one's.
 
 // summaryShape is a hash of the summary types' shape, computed once.
-var summaryShape = sync.OnceValues(func() (string, error) {
+var summaryShape = sync.OnceValue(func() string {
 	h := sha256.Sum256([]byte(shapeOf(reflect.TypeFor[fileSum]())))
-	return fmt.Sprintf("%x", h[:8]), nil
+	return fmt.Sprintf("%x", h[:8])
 })
 
 // shapeOf describes t and the types it holds: kinds, field names and
@@ -208,13 +208,13 @@ func (in *interner) intern(b []byte) string {
 }
 
 // encodeSummary appends the encoding of fs to buf.
-func encodeSummary(buf []byte, fs *fileSum) ([]byte, error) {
+func encodeSummary(buf []byte, fs *fileSum) []byte {
 	refs := refMaps.Get().(map[string]uint64)
 	e := &encoder{buf: buf, refs: refs}
 	e.fileSum(fs)
 	clear(refs)
 	refMaps.Put(refs)
-	return e.buf, nil
+	return e.buf
 }
 
 // refMaps are encoders' string maps, reused (one per file was a tenth
