@@ -14,7 +14,8 @@ import (
 // What the guard covers runs once per target (or per key): it is retained
 // where the target is.
 
-// funcWalk is phase-1 state of one function, dropped when the function is
+// funcWalk is phase-1 state of one function (its maps made on first write,
+// set), dropped when the function is
 // finished.
 type funcWalk struct {
 	flows     map[string][]dest // where each local's value goes
@@ -22,10 +23,6 @@ type funcWalk struct {
 	builtHere map[string]string // locals bound to a call's result: the callee as phase 2 resolves it
 	guards    []guard
 	stores    []store
-}
-
-func newFuncWalk() *funcWalk {
-	return &funcWalk{} // maps made on first write
 }
 
 // guard is a test on key covering the bytes [from, to) of its function.

@@ -245,10 +245,6 @@ type funcBuild struct {
 	localCls table[string] // local -> callee of the call assigned to it (m = Manager()); "-" when several
 }
 
-// newFuncBuild returns an empty funcBuild; its maps are made on first
-// write (most functions bind few names).
-func newFuncBuild() *funcBuild { return &funcBuild{} }
-
 type classSum struct {
 	name    string
 	at      pos
@@ -335,7 +331,7 @@ func (w *walker) fnSum(st *state) *funcSum { return w.fs.funcs[st.fn] }
 func (w *walker) walk(st *state) *funcWalk {
 	wk := w.walks[st.fn]
 	if wk == nil {
-		wk = newFuncWalk()
+		wk = &funcWalk{}
 		w.walks[st.fn] = wk
 	}
 	return wk
@@ -433,7 +429,7 @@ func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingK
 		path:   path,
 		modKey: modKeyFor(absClean(path)),
 	}
-	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: newFuncBuild()})
+	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: &funcBuild{}})
 	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}, keys: keys}
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
@@ -1030,7 +1026,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	}
 	f := &funcSum{
 		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: int32(st.fn),
-		b: newFuncBuild(),
+		b: &funcBuild{},
 	}
 	if len(decs) > 0 {
 		f.w().decorators = decs
@@ -1263,7 +1259,7 @@ func (w *walker) finishFunc(fn int) {
 	f := w.fs.funcs[fn]
 	wk := w.walks[fn]
 	if wk == nil {
-		wk = newFuncWalk()
+		wk = &funcWalk{}
 	}
 	cl := &classifier{f: f, wk: wk}
 	guards := wk.validGuards()
