@@ -14,9 +14,8 @@ import (
 // What the guard covers runs once per target (or per key): it is retained
 // where the target is.
 
-// funcWalk is phase-1 state of one function (its maps made on first write,
-// set), dropped when the function is
-// finished.
+// funcWalk is phase-1 state of one function (its maps made on first
+// write, by set), dropped when the function is finished.
 type funcWalk struct {
 	flows     map[string][]dest // where each local's value goes
 	alias     map[string]string // local -> the cache it was read from (v = cache.get(k))

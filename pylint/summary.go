@@ -235,7 +235,7 @@ func (f *funcSum) w() *funcRare {
 }
 
 // funcBuild is a function's phase-1 state kept in its funcSum until the
-// walk of the file ends.
+// walk of the file ends (its maps made on first write, by set).
 type funcBuild struct {
 	calls    []callSite
 	paramAnn []string // each parameter's annotation as written ("" for none)
