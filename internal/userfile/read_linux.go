@@ -2,6 +2,7 @@ package userfile
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"syscall"
 	"time"
@@ -29,20 +30,31 @@ func readOpen(path string, limit int64, buf []byte) ([]byte, time.Time, error) {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, time.Time{}, fmt.Errorf("%w (%s)", ErrNotRegular, kind(modeOf(st.Mode)))
 	}
-	data, err := readSized(func(b []byte) (n int, err error) {
-		err = ignoringEINTR(func() (err error) {
-			n, err = syscall.Read(fd, b)
-			return err
-		})
-		if err != nil {
-			return 0, &fs.PathError{Op: "read", Path: path, Err: err}
-		}
-		return n, nil
-	}, st.Size, limit, buf)
+	data, err := readSized(fdReader{fd, path}, st.Size, limit, buf)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	return data, time.Unix(st.Mtim.Unix()), nil
+}
+
+// fdReader reads a descriptor with read(2).
+type fdReader struct {
+	fd   int
+	path string
+}
+
+func (r fdReader) Read(b []byte) (n int, err error) {
+	err = ignoringEINTR(func() (err error) {
+		n, err = syscall.Read(r.fd, b)
+		return err
+	})
+	switch {
+	case err != nil:
+		return 0, &fs.PathError{Op: "read", Path: r.path, Err: err}
+	case n == 0 && len(b) > 0:
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // ignoringEINTR calls f again while it is interrupted by a signal.

@@ -3,6 +3,7 @@ package userfile
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 )
 
@@ -11,12 +12,15 @@ import (
 // one that grew past the limit is refused; a read error is returned.
 func TestReadSized(t *testing.T) {
 	content := bytes.Repeat([]byte("0123456789"), 100) // 1,000 bytes
-	reader := func(data []byte, chunk int) func([]byte) (int, error) {
-		return func(b []byte) (int, error) {
+	reader := func(data []byte, chunk int) io.Reader {
+		return readerFunc(func(b []byte) (int, error) {
+			if len(data) == 0 {
+				return 0, io.EOF
+			}
 			n := copy(b[:min(len(b), chunk)], data)
 			data = data[n:]
 			return n, nil
-		}
+		})
 	}
 	for _, tc := range []struct {
 		name        string
@@ -50,8 +54,13 @@ func TestReadSized(t *testing.T) {
 			}
 		})
 	}
-	failing := func([]byte) (int, error) { return 0, errors.New("disk on fire") }
+	failing := readerFunc(func([]byte) (int, error) { return 0, errors.New("disk on fire") })
 	if _, err := readSized(failing, 10, 100, nil); err == nil || err.Error() != "disk on fire" {
 		t.Errorf("read error: %v", err)
 	}
 }
+
+// readerFunc is an io.Reader made of a function.
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(b []byte) (int, error) { return f(b) }

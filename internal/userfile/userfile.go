@@ -57,37 +57,24 @@ func ReadBufTime(path string, limit int64, buf []byte) ([]byte, time.Time, error
 	return readOpen(path, limit, buf)
 }
 
-// readSized reads up to limit+1 bytes of a regular file of size bytes
-// with read (no more calls than the file needs and one that sees its
-// end) into buf[:0], grown as needed.
-func readSized(read func([]byte) (int, error), size, limit int64, buf []byte) ([]byte, error) {
+// readSized reads r, a regular file of size bytes, into buf[:0] (grown
+// as needed), at most limit+1 bytes: a file over the limit, by its size
+// or by what it grew to since, is refused.
+func readSized(r io.Reader, size, limit int64, buf []byte) ([]byte, error) {
 	if size > limit {
 		return nil, tooLarge(limit)
 	}
 	if need := int(size) + 1; cap(buf) < need {
 		buf = make([]byte, 0, need) // +1: the read that sees EOF
 	}
-	buf = buf[:0]
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		want := min(int64(cap(buf)), limit+1)
-		if int64(len(buf)) >= want {
-			return nil, tooLarge(limit) // it grew since Stat
-		}
-		n, err := read(buf[len(buf):want])
-		if n < 0 {
-			n = 0
-		}
-		buf = buf[:len(buf)+n]
-		if err != nil {
-			return nil, err
-		}
-		if n == 0 {
-			return buf, nil
-		}
+	data, err := ReadAll(io.LimitReader(r, limit+1), buf[:0])
+	if err != nil {
+		return nil, err
 	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(limit) // it grew since Stat
+	}
+	return data, nil
 }
 
 // ReadAll reads r to its end, appending to buf and growing it as needed
@@ -130,6 +117,12 @@ func open(path string) (*os.File, fs.FileInfo, error) {
 	if err := regular(st); err != nil {
 		return nil, nil, err
 	}
+	return openRegular(path)
+}
+
+// openRegular opens path and checks that the descriptor is a regular
+// file (it may have been swapped since a Stat).
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, nil, err
