@@ -252,14 +252,9 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	if f.isModule {
 		return ctxInfo{}
 	}
-	// name is the function's name in messages (Class.method), built
-	// when it is needed (most functions are no context)
-	name := func() string {
-		if f.class >= 0 {
-			return fs.classes[f.class].name + "." + f.name
-		}
-		return f.name
-	}
+	// the function's name in messages (Class.method) is built only when
+	// it is a context (most functions are not)
+	name := func() string { return p.funcName(r) }
 	cachedProp := false
 	for _, d := range f.r().decorators {
 		last := lastPart(d.text)
