@@ -252,9 +252,6 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	if f.isModule {
 		return ctxInfo{}
 	}
-	// the function's name in messages (Class.method) is built only when
-	// it is a context (most functions are not)
-	name := func() string { return p.funcName(r) }
 	cachedProp := false
 	for _, d := range f.r().decorators {
 		last := lastPart(d.text)
@@ -268,19 +265,19 @@ func (p *project) computeCtx(r fref) ctxInfo {
 	if f.class >= 0 {
 		if k := p.kindOf(cref{r.file, int(f.class)}); k.rule != nil && p.ruleCovers(k.rule, f, cachedProp) {
 			label, fw := k.label()
-			return recognised(k.rule.Role, fw, label, name())
+			return recognised(k.rule.Role, fw, label, p.funcName(r))
 		}
 	}
 	for _, d := range f.r().decorators {
 		if fw, s := p.matchCallee(r.file, d.text, d.q, d.call, d.firstSt, decoratorSites); s != nil {
-			return recognised(s.Role, fw, siteLabel(s, d.text), name())
+			return recognised(s.Role, fw, siteLabel(s, d.text), p.funcName(r))
 		}
 		if p.decorators[d.text] || p.decorators[d.q] {
-			return recognised(frameworks.PerRequest, frameworks.Generic, "per-request function", name()+" (@"+d.text+")")
+			return recognised(frameworks.PerRequest, frameworks.Generic, "per-request function", p.funcName(r)+" (@"+d.text+")")
 		}
 	}
 	if rt, ok := p.regFns[r]; ok {
-		return recognised(rt.site.Role, rt.fw, rt.label, name())
+		return recognised(rt.site.Role, rt.fw, rt.label, p.funcName(r))
 	}
 	if f.class >= 0 {
 		return ctxInfo{}
@@ -290,19 +287,19 @@ func (p *project) computeCtx(r fref) ctxInfo {
 		for _, fw := range allFrameworks {
 			for _, fn := range fw.Funcs {
 				if fn.Outer != "" && len(pf.params) > 0 && pf.params[0] == fn.Outer {
-					return recognised(fn.Role, fw, fn.Label, pf.name+"."+name())
+					return recognised(fn.Role, fw, fn.Label, pf.name+"."+p.funcName(r))
 				}
 			}
 		}
 		if pc := p.ctxOf(fref{r.file, int(f.parent)}); pc.perRequest {
-			pc.where = "in closure " + name() + " " + pc.where
+			pc.where = "in closure " + p.funcName(r) + " " + pc.where
 			return pc
 		}
 	}
 	for _, fw := range allFrameworks {
 		for i := range fw.Funcs {
 			if fn := &fw.Funcs[i]; fn.Outer == "" && p.funcMatches(r.file, fw, fn, f) {
-				return recognised(fn.Role, fw, fn.Label, name())
+				return recognised(fn.Role, fw, fn.Label, p.funcName(r))
 			}
 		}
 	}
