@@ -17,7 +17,7 @@ import (
 )
 
 // fixtureSummaries summarizes every Python fixture, all of testdata/python
-// (tests included), as phase 1 does before keepSummary.
+// (tests included), as phase 1 does before it encodes them.
 func fixtureSummaries(t testing.TB) (map[string]*fileSum, map[string][]FileError) {
 	t.Helper()
 	files, _ := Discover(context.Background(), []string{fixtureRoot()}, Options{Tests: true})
@@ -62,15 +62,15 @@ func fixtureSummaries(t testing.TB) (map[string]*fileSum, map[string][]FileError
 func TestSummaryCodecRoundTrip(t *testing.T) {
 	sums, errs := fixtureSummaries(t)
 	for path, fs := range sums {
-		entry, got, err := keepSummary(fs, errs[path], path, newInterner(), nil)
+		entry := encodeEntry(nil, fs, errs[path])
+		got, gotErrs, err := decodeEntry(entry, path, newInterner())
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
 		if !reflect.DeepEqual(got, fs) {
 			t.Errorf("%s: decoded summary differs from the encoded one", path)
 		}
-		_, gotErrs, err := decodeEntry(entry, path, nil)
-		if err != nil {
+		if _, _, err := decodeEntry(entry, path, nil); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
 		if len(gotErrs) != len(errs[path]) {

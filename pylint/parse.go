@@ -72,23 +72,27 @@ const maxKeptBuf = 64 << 10
 const binarySniff = 8 << 10
 
 // parseAll runs phase 1 over files with a bounded worker pool: each file
-// writes its own slot, and one bad file never stops the others. Each
-// summary is kept in its decoded form (see keepSummary);
-// with a cache, unchanged files are read back instead of parsed.
+// writes its own slot, and one bad file never stops the others. A fresh
+// summary is kept encoded (its cache entry) until every file is done and
+// only then decoded (decodeKept); with a cache, unchanged files are read
+// back instead of parsed.
 // keys are the settings to keep (the setting rows of the built-in
 // catalog and of the configuration; the zero value: the built-in ones).
 func parseAll(ctx context.Context, files []string, cache *Cache, progress func(done, total int), keys catalog.SettingKeys) ([]*fileSum, [][]FileError) {
 	sums := make([]*fileSum, len(files))
+	kept := make([][]byte, len(files))
 	errs := make([][]FileError, len(files))
 	n := min(runtime.GOMAXPROCS(0), max(len(files), 1))
 	// n workers take the next file until none is left: no goroutine or
 	// hand-over per file (22,000 files in a warm run take 2 s)
 	var next, done atomic.Int64
 	var wg sync.WaitGroup
-	for range n {
+	strs := make([]*interner, n)
+	for w := range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
 		wk := &worker{p: p, strs: newInternerFor(len(files) / n), keys: keys}
+		strs[w] = wk.strs
 		wg.Go(func() {
 			defer wk.p.Close()
 			defer wk.nodes.free()
@@ -97,7 +101,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 				if i >= len(files) {
 					return
 				}
-				sums[i], errs[i] = phase1File(ctx, wk, files[i], cache)
+				sums[i], kept[i], errs[i] = phase1File(ctx, wk, files[i], cache)
 				if progress != nil {
 					progress(int(done.Add(1)), len(files))
 				}
@@ -105,6 +109,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 		})
 	}
 	wg.Wait()
+	decodeKept(files, sums, kept, errs, strs)
 	if cache != nil {
 		cache.Trim()
 	}
@@ -112,11 +117,12 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 }
 
 // phase1File is one file's phase 1: read, then the cached result for its
-// content, or parse and summarize (and cache the result).
-func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fileSum, []FileError) {
+// content, or parse and summarize (and cache the result). A fresh summary
+// is returned encoded (its cache entry), a cached one decoded.
+func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fileSum, []byte, []FileError) {
 	src, ferr := readSource(path, wk.src[:0])
 	if ferr != nil {
-		return nil, []FileError{*ferr}
+		return nil, nil, []FileError{*ferr}
 	}
 	if cap(src) <= maxKeptSrc {
 		wk.src = src[:0]
@@ -132,44 +138,63 @@ func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fi
 			wk.entry = nil
 		}
 		if ok {
-			return fs, errs
+			return fs, nil, errs
 		}
 	}
 	parsing()
 	fs, errs := parseFile(ctx, wk, path, src)
 	if fs == nil {
-		return nil, errs
+		return nil, nil, errs
 	}
-	entry, kept, err := keepSummary(fs, errs, path, wk.strs, wk.enc[:0])
+	entry := encodeEntry(wk.enc[:0], fs, errs)
 	if cap(entry) <= maxKeptSrc {
 		wk.enc = entry[:0]
-	}
-	if err != nil {
-		// the codec could not read back what it wrote: cannot happen
-		// (TestSummaryCodecRoundTrip); the fresh summary is used
-		return fs, errs
 	}
 	if cache != nil && ctx.Err() == nil {
 		// a summary with warnings (a syntax error: only the well-formed
 		// parts were checked) is as deterministic as one without
 		cache.put(key, entry)
 	}
-	return kept, errs
+	return nil, bytes.Clone(entry), errs
 }
 
-// keepSummary encodes a fresh summary as a cache entry and returns the
-// entry and the summary decoded from it: the form phase 2 sees is the same
-// whether it was just parsed or read from the cache, and it is compact
-// (strings shared across files, slices exactly sized, the walk's garbage
-// dropped). The entry is encoded into buf (reused by the caller: the
-// entry is only valid until then).
-func keepSummary(fs *fileSum, errs []FileError, path string, strs *interner, buf []byte) ([]byte, *fileSum, error) {
-	entry := encodeEntry(buf, fs, errs)
-	kept, _, err := decodeEntry(entry, path, strs)
-	if err != nil {
-		return nil, nil, err
+// decodeKept decodes the summaries phase 1 kept encoded into sums, on one
+// goroutine per interner (each its own), dropping each encoding once
+// decoded. Phase 1 holds a fresh summary as its cache entry rather than
+// as the decoded form phase 2 reads: a third of the size, and bytes the
+// collector does not scan, where the decoded summaries (a few hundred MB
+// of small objects on a big tree) were marked again at every collection
+// while files were still being parsed. The form phase 2 sees is the same
+// whether a file was just parsed or read from the cache, and it is
+// compact (strings shared across files, slices exactly sized, the walk's
+// garbage dropped).
+func decodeKept(files []string, sums []*fileSum, kept [][]byte, errs [][]FileError, strs []*interner) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for _, in := range strs {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(kept) {
+					return
+				}
+				if kept[i] == nil {
+					continue
+				}
+				fs, _, err := decodeEntry(kept[i], files[i], in)
+				kept[i] = nil
+				if err != nil {
+					// the codec could not read back what it wrote:
+					// cannot happen (TestSummaryCodecRoundTrip)
+					errs[i] = append(errs[i], FileError{File: files[i], Fatal: true,
+						Err: fmt.Errorf("internal error while checking: %v", err)})
+					continue
+				}
+				sums[i] = fs
+			}
+		})
 	}
-	return entry, kept, nil
+	wg.Wait()
 }
 
 // parseFile parses and summarizes one file. It never panics: an internal
