@@ -16,7 +16,10 @@
 #   Python  the Python pass on Debian's python3-azure and python3-django
 #           trees: parse-only against the whole pass, and the whole pass with
 #           a cold and a warm result cache, with peak RSS (BENCH_PYTHON=0
-#           skips it).
+#           skips it). Parse-only and the whole pass run alternately
+#           BENCH_PY_RUNS times (default 3): the row shows the median time
+#           of each and the highest RSS, so that a slow spell of the
+#           machine falls on both and not on one.
 #
 # Times are wall-clock seconds; RSS is the peak resident set of the
 # command and its children (/usr/bin/time -v). The load average is printed
@@ -133,8 +136,13 @@ python_section() {
 		fi
 		files=$(find "$dir" -name '*.py' -type f | wc -l)
 		mb=$(find "$dir" -name '*.py' -type f -print0 | du -cb --files0-from=- | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')
-		parse=$(measure "$root" "$pyrun" -parse-only -tests "$dir")
-		whole=$(measure "$root" "$pyrun" -q -tests "$dir")
+		local runs=() r
+		for ((r = 0; r < ${BENCH_PY_RUNS:-3}; r++)); do
+			runs+=("p $(measure "$root" "$pyrun" -parse-only -tests "$dir")")
+			runs+=("w $(measure "$root" "$pyrun" -q -tests "$dir")")
+		done
+		parse=$(median p "${runs[@]}")
+		whole=$(median w "${runs[@]}")
 		cold=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
 		warm=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
 		printf '%-7s %6s %7s | %-18s | %-18s %-6s | %-18s | %-18s\n' "$name" "$files" "$mb" \
@@ -142,6 +150,15 @@ python_section() {
 			"$(cell "$cold")" "$(cell "$warm")"
 	done
 	echo "python: '/parse' is the whole pass's throughput as a share of parse-only's (goal: >= 80%); cpus $(nproc); load average now: $(loadavg)"
+}
+
+# median KIND "KIND SECONDS RSS_MB"...: "SECONDS RSS_MB", the median
+# time of the runs of that kind and their highest RSS.
+median() {
+	local kind=$1
+	shift
+	printf '%s\n' "$@" | awk -v k="$kind" '$1 == k { print $2, $3 }' | sort -n |
+		awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%.2f %d", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), m }'
 }
 
 # pycell "SECONDS RSS_MB" MB: "12.3s 9.1MB/s 456MB"
