@@ -51,11 +51,38 @@ func (wk *worker) settingKeys() catalog.SettingKeys {
 const maxKeptSrc = 1 << 20
 
 // bigFile is the source size from which files are parsed and walked one
-// at a time (bigFiles).
+// at a time (bigFiles): a 3 MB source's tree and node copy are about
+// 130 MB of C memory, outside the Go memory limit.
 const bigFile = 1 << 20
 
-// bigFiles is held while a big file is parsed and walked.
+// bigFiles is held while a big file is checked.
 var bigFiles sync.Mutex
+
+// putOff holds the big files a worker put off because another big file
+// was being checked: it goes on with small files instead of waiting (on
+// the Azure SDK, 47 files of 1-3 MB, side by side in the same packages,
+// left one core idle for seconds at a time).
+type putOff struct {
+	mu  sync.Mutex
+	idx []int
+}
+
+func (q *putOff) push(i int) {
+	q.mu.Lock()
+	q.idx = append(q.idx, i)
+	q.mu.Unlock()
+}
+
+func (q *putOff) pop() (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.idx) == 0 {
+		return 0, false
+	}
+	i := q.idx[0]
+	q.idx = q.idx[1:]
+	return i, true
+}
 
 // trimAfter is the source size from which the C memory of a closed tree
 // is handed back at once (releaseCMemory); smaller trees are reused (a
@@ -86,6 +113,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 	// n workers take the next file until none is left: no goroutine or
 	// hand-over per file (22,000 files in a warm run take 2 s)
 	var next, done atomic.Int64
+	var later putOff
 	var wg sync.WaitGroup
 	strs := make([]*interner, n)
 	for w := range n {
@@ -97,11 +125,19 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 			defer wk.p.Close()
 			defer wk.nodes.free()
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
+				i, big := nextFile(&next, len(files), &later)
+				if i < 0 {
 					return
 				}
-				sums[i], kept[i], errs[i] = phase1File(ctx, wk, files[i], cache)
+				var wait bool
+				sums[i], kept[i], errs[i], wait = phase1File(ctx, wk, files[i], cache, big)
+				if big {
+					bigFiles.Unlock()
+				}
+				if wait {
+					later.push(i)
+					continue
+				}
 				if progress != nil {
 					progress(int(done.Add(1)), len(files))
 				}
@@ -116,35 +152,66 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 	return sums, errs
 }
 
+// nextFile is the index of the file a worker checks next, and whether
+// it holds bigFiles for it: a put-off big file as soon as no other big
+// file is being checked, else the next file not yet taken, else (none is
+// left) a put-off one, waiting for the lock; -1 when all are done. A
+// worker only returns once the put-off list is empty, and a file is put
+// off only by a worker that has not returned, so none is lost.
+func nextFile(next *atomic.Int64, n int, later *putOff) (int, bool) {
+	if bigFiles.TryLock() {
+		if i, ok := later.pop(); ok {
+			return i, true
+		}
+		bigFiles.Unlock()
+	}
+	if i := int(next.Add(1) - 1); i < n {
+		return i, false
+	}
+	i, ok := later.pop()
+	if !ok {
+		return -1, false
+	}
+	bigFiles.Lock()
+	return i, true
+}
+
 // phase1File is one file's phase 1: read, then the cached result for its
 // content, or parse and summarize (and cache the result). A fresh summary
-// is returned encoded (its cache entry), a cached one decoded.
-func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fileSum, []byte, []FileError) {
+// is returned encoded (its cache entry), a cached one decoded. A big file
+// is checked only while bigFiles is held: by the caller (holdsBig), or
+// taken here when free; when it is not, the file is put off (wait) and
+// nothing else is returned.
+func phase1File(ctx context.Context, wk *worker, path string, cache *Cache, holdsBig bool) (fs *fileSum, kept []byte, errs []FileError, wait bool) {
 	src, ferr := readSource(path, wk.src[:0])
 	if ferr != nil {
-		return nil, nil, []FileError{*ferr}
+		return nil, nil, []FileError{*ferr}, false
 	}
 	if cap(src) <= maxKeptSrc {
 		wk.src = src[:0]
 	}
+	if len(src) >= bigFile && !holdsBig {
+		if !bigFiles.TryLock() {
+			return nil, nil, nil, true
+		}
+		defer bigFiles.Unlock()
+	}
 	var key cacheKey
 	if cache != nil {
 		key = cache.key(path, src)
-		var fs *fileSum
-		var errs []FileError
 		var ok bool
 		fs, errs, wk.entry, ok = cache.get(key, path, wk.strs, wk.entry)
 		if cap(wk.entry) > maxKeptSrc {
 			wk.entry = nil
 		}
 		if ok {
-			return fs, nil, errs
+			return fs, nil, errs, false
 		}
 	}
 	parsing()
-	fs, errs := parseFile(ctx, wk, path, src)
+	fs, errs = parseFile(ctx, wk, path, src)
 	if fs == nil {
-		return nil, nil, errs
+		return nil, nil, errs, false
 	}
 	entry := encodeEntry(wk.enc[:0], fs, errs)
 	if cap(entry) <= maxKeptSrc {
@@ -155,7 +222,7 @@ func phase1File(ctx context.Context, wk *worker, path string, cache *Cache) (*fi
 		// parts were checked) is as deterministic as one without
 		cache.put(key, entry)
 	}
-	return nil, bytes.Clone(entry), errs
+	return nil, bytes.Clone(entry), errs, false
 }
 
 // decodeKept decodes the summaries phase 1 kept encoded into sums, on one
@@ -216,13 +283,8 @@ func parseFile(ctx context.Context, wk *worker, path string, src []byte) (fs *fi
 }
 
 // summarizeSource parses src and extracts its summary, closing the tree.
+// Phase 1 calls it for a big file only while holding bigFiles.
 func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (*fileSum, []FileError) {
-	if len(src) >= bigFile {
-		// one big file at a time: its tree and node copy are C memory
-		// outside the Go memory limit (about 130 MB for a 3 MB source)
-		bigFiles.Lock()
-		defer bigFiles.Unlock()
-	}
 	tree, err := wk.p.ParseCtx(ctx, nil, src)
 	if err != nil {
 		return nil, []FileError{{File: path, Err: fmt.Errorf("parsing: %w", err), Fatal: true}}

@@ -1,0 +1,82 @@
+package pylint
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestBigFilesPutOff: while a big file is being checked (bigFiles held),
+// the workers go on with the small files instead of waiting, and every
+// big file put off meanwhile is still checked once the lock is free.
+func TestBigFilesPutOff(t *testing.T) {
+	dir := t.TempDir()
+	pad := "# " + strings.Repeat("x", bigFile) + "\n"
+	var files []string
+	small, big := 0, 0
+	for i := range 12 {
+		src := fmt.Sprintf("import requests\n\n\ndef f%d():\n    return requests.Session()\n", i)
+		if i%3 == 0 {
+			src = pad + src
+			big++
+		} else {
+			small++
+		}
+		f := filepath.Join(dir, fmt.Sprintf("m%02d.py", i))
+		if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+
+	bigFiles.Lock() // another check's big file
+	var done atomic.Int64
+	smallDone := make(chan struct{})
+	progress := func(n, total int) {
+		if done.Add(1) == int64(small) {
+			close(smallDone)
+		}
+	}
+	type result struct {
+		sums []*fileSum
+		errs [][]FileError
+	}
+	res := make(chan result, 1)
+	go func() {
+		sums, errs := parseAll(context.Background(), files, nil, progress, builtinKeys())
+		res <- result{sums, errs}
+	}()
+	select {
+	case <-smallDone:
+	case <-time.After(30 * time.Second):
+		bigFiles.Unlock()
+		t.Fatal("the small files waited for the big file being checked")
+	}
+	select {
+	case <-res:
+		t.Fatal("the run ended before the put-off big files could be checked")
+	default:
+	}
+	bigFiles.Unlock()
+	r := <-res
+	if got := done.Load(); got != int64(len(files)) {
+		t.Errorf("progress counted %d files, want %d", got, len(files))
+	}
+	for i, fs := range r.sums {
+		if fs == nil || len(r.errs[i]) > 0 {
+			t.Errorf("%s: summary %v, errors %v; want a summary and no error", files[i], fs != nil, r.errs[i])
+			continue
+		}
+		if len(fs.funcs) != 2 || !strings.HasPrefix(fs.funcs[1].name, "f") {
+			t.Errorf("%s: functions %d, want the module and f", files[i], len(fs.funcs))
+		}
+	}
+	if big == 0 || small == 0 {
+		t.Fatal("the test needs big and small files")
+	}
+}
