@@ -315,6 +315,12 @@ type walker struct {
 	// withCls binds names bound by with statements to the callee of
 	// their value (settings.go).
 	withCls map[withKey]string
+	// lastDotted is the node dotted was last asked about and its answer
+	// (a call's callee is asked about by several rules in a row).
+	lastDotted struct {
+		n    int32
+		text string
+	}
 }
 
 type state struct {
@@ -535,10 +541,15 @@ func (w *walker) dotted(n int32) string {
 	if n < 0 {
 		return ""
 	}
-	if s, ok := w.dottedSpan(n); ok {
-		return s
+	if w.lastDotted.n == n+1 {
+		return w.lastDotted.text
 	}
-	return w.dottedJoin(n)
+	s, ok := w.dottedSpan(n)
+	if !ok {
+		s = w.dottedJoin(n)
+	}
+	w.lastDotted.n, w.lastDotted.text = n+1, s
+	return s
 }
 
 // dottedJoin is dotted from the chain's parts.
