@@ -26,12 +26,13 @@ const maxFileSize = userfile.MaxSize
 // (one per worker: no lock; a string shared by files of both workers is
 // kept twice at most).
 type worker struct {
-	p     *sitter.Parser
-	nodes nodeBuf // the node copy of the file being walked (C memory)
-	src   []byte  // the file being checked; reused
-	entry []byte  // the cache entry being read; reused
-	enc   []byte  // the summary being encoded; reused
-	strs  *interner
+	p       *sitter.Parser
+	nodes   nodeBuf // the node copy of the file being walked (C memory)
+	scratch walkScratch
+	src     []byte // the file being checked; reused
+	entry   []byte // the cache entry being read; reused
+	enc     []byte // the summary being encoded; reused
+	strs    *interner
 	// keys are the settings phase 1 keeps (the zero value: the
 	// built-in rows').
 	keys catalog.SettingKeys
@@ -305,7 +306,7 @@ func summarizeSource(ctx context.Context, wk *worker, path string, src []byte) (
 		errs = append(errs, FileError{File: path, Line: line, Fatal: true,
 			Err: fmt.Errorf("line %d, column %d: syntax error; only the well-formed parts were checked", line, col)})
 	}
-	fs := summarizeKeys(path, src, nodes, wk.settingKeys())
+	fs := summarizeKeys(path, src, nodes, wk.settingKeys(), &wk.scratch)
 	if fs.deepSkips > 0 {
 		errs = append(errs, FileError{File: path, Fatal: true,
 			Err: fmt.Errorf("nesting deeper than %d levels; the deepest parts were not checked", maxDepth)})

@@ -84,6 +84,7 @@ func lineCol(row, col uint32) (int, int) { return int(row) + 1, int(col) + 1 }
 
 // callSite is one call with a dotted callee in a function.
 type callSite struct {
+	fn   int32  // the function it is in
 	text string // callee as written, e.g. "requests.Session"
 	// c is the call as kept: its position and loop flags are set when
 	// the call is seen, the rest at the end of the function
@@ -237,8 +238,11 @@ func (f *funcSum) w() *funcRare {
 // funcBuild is a function's phase-1 state kept in its funcSum until the
 // walk of the file ends (its maps made on first write, by set).
 type funcBuild struct {
-	calls    []callSite
-	paramAnn []string // each parameter's annotation as written ("" for none)
+	// callsFrom is where the function's call sites start in the walk's
+	// list (walker.calls); those of functions nested in it follow among
+	// them
+	callsFrom int32
+	paramAnn  []string // each parameter's annotation as written ("" for none)
 	// dropped after the function
 	locals   map[string]uint32
 	globals  map[string]bool
@@ -315,6 +319,11 @@ type walker struct {
 	// withCls binds names bound by with statements to the callee of
 	// their value (settings.go).
 	withCls map[withKey]string
+	// calls are the call sites of every function of the file, in the
+	// order they are met (callSite.fn tells whose): one list per walk,
+	// reused across files (walkScratch), instead of one growing slice
+	// per function (a quarter of the walk's garbage)
+	calls []callSite
 	// lastDotted is the node dotted was last asked about and its answer
 	// (a call's callee is asked about by several rules in a row).
 	lastDotted struct {
@@ -425,26 +434,47 @@ func (w *walker) kids(n int32) iter.Seq[int32] {
 // summarize extracts a file's summary, keeping the settings of the
 // built-in setting rows.
 func summarize(path string, src []byte, nodes []fnode) *fileSum {
-	return summarizeKeys(path, src, nodes, builtinKeys())
+	return summarizeKeys(path, src, nodes, builtinKeys(), nil)
 }
 
+// walkScratch is a worker's memory for walks, reused from file to file.
+type walkScratch struct {
+	calls []callSite
+}
+
+// maxKeptCalls is the most call sites a walkScratch keeps room for
+// between files (120 bytes each).
+const maxKeptCalls = 32 << 10
+
 // summarizeKeys extracts a file's summary, keeping the settings whose
-// fields and headers keys names.
-func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingKeys) *fileSum {
+// fields and headers keys names; scratch (nil: none) lends the walk its
+// memory.
+func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingKeys, scratch *walkScratch) *fileSum {
 	fs := &fileSum{
 		path:   path,
 		modKey: modKeyFor(absClean(path)),
 	}
 	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: &funcBuild{}})
 	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}, keys: keys}
+	if scratch != nil {
+		w.calls = scratch.calls[:0]
+	}
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
 		w.scanConsts(0)
 		w.visit(0, st, dest{})
 	}
 	w.finishFunc(0)
-	fs.resolve()
+	fs.resolve(w.calls)
 	fs.freeze()
+	if scratch != nil {
+		clear(w.calls) // drop what they point to
+		if cap(w.calls) <= maxKeptCalls {
+			scratch.calls = w.calls[:0]
+		} else {
+			scratch.calls = nil
+		}
+	}
 	return fs
 }
 
@@ -772,7 +802,6 @@ func (w *walker) call(n int32, st *state, d dest) {
 	if _, meth, ok := strings.Cut(text, "()."); ok && strings.Contains(meth, ".") {
 		text = ""
 	}
-	f := w.fnSum(st)
 	argDest := dest{}
 	if args >= 0 {
 		if rt := w.calleeText(fnNode, st, true); rt != "" {
@@ -804,7 +833,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 		w.updateSettings(n, fnNode, args, st)
 	}
 	if text != "" {
-		cs := callSite{text: text, d: d, loopStart: int32(st.loopStart)}
+		cs := callSite{fn: int32(st.fn), text: text, d: d, loopStart: int32(st.loopStart)}
 		cs.c.at = w.pos(n)
 		cs.c.set(cfInLoop, st.loopStart >= 0)
 		cs.c.set(cfInComp, st.inComp)
@@ -825,7 +854,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 				}
 			}
 		}
-		f.b.calls = append(f.b.calls, cs)
+		w.calls = append(w.calls, cs)
 	}
 	if fnNode >= 0 {
 		w.descend(fnNode, st, dest{})
@@ -1037,7 +1066,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	}
 	f := &funcSum{
 		name: w.text(nameNode), at: w.pos(nameNode), class: -1, parent: int32(st.fn),
-		b: &funcBuild{},
+		b: &funcBuild{callsFrom: int32(len(w.calls))},
 	}
 	if len(decs) > 0 {
 		f.w().decorators = decs
@@ -1274,8 +1303,11 @@ func (w *walker) finishFunc(fn int) {
 	}
 	cl := &classifier{f: f, wk: wk}
 	guards := wk.validGuards()
-	for i := range f.b.calls {
-		cs := &f.b.calls[i]
+	for i := int(f.b.callsFrom); i < len(w.calls); i++ {
+		cs := &w.calls[i]
+		if cs.fn != int32(fn) {
+			continue // a nested function's
+		}
 		c := &cs.c
 		var ret bool
 		loopStart := int(cs.loopStart)
@@ -1493,8 +1525,9 @@ func (fs *fileSum) freeze() {
 }
 
 // resolve turns dotted names into qualified names using the module-level
-// bindings.
-func (fs *fileSum) resolve() {
+// bindings, and keeps each function's call sites that phase 2 follows
+// (calls, in the order met) in its sites, all in one block.
+func (fs *fileSum) resolve(calls []callSite) {
 	intern := map[string]string{}
 	attrs := map[string]bool{}
 	for _, c := range fs.classes {
@@ -1504,37 +1537,57 @@ func (fs *fileSum) resolve() {
 			}
 		}
 	}
-	for _, f := range fs.funcs {
-		for _, cs := range f.b.calls {
-			q := fs.qualify(cs.text)
-			if q == "" || !fs.followable(q, attrs) {
-				// only calls through module-level names can be
-				// constructions or project calls: drop the rest (memory)
-				continue
-			}
-			if iq, ok := intern[q]; ok {
-				q = iq
-			} else {
-				intern[q] = q
-			}
-			c := cs.c
-			c.q = q
-			if via := c.sharedVia(); via != "" {
-				switch vq := fs.qualify(via); {
-				case vq != "":
-					c.setShare(vq, c.sharedKw())
-				case capWord(via):
-					c.setShare("", c.sharedKw()) // a class of this function's own: built here
-				default:
-					// a local's method or a builtin: not a construction
-					c.setShare("", c.sharedKw())
-					c.set(cfSharedReq, true)
-					c.set(cfSharedIter, true)
-				}
-			}
-			f.sites = append(f.sites, c)
+	// first the qualified name of each call site kept, then the block
+	n := make([]int32, len(fs.funcs))
+	total := 0
+	for i := range calls {
+		cs := &calls[i]
+		q := fs.qualify(cs.text)
+		if q == "" || !fs.followable(q, attrs) {
+			// only calls through module-level names can be
+			// constructions or project calls: drop the rest (memory)
+			cs.c.q = ""
+			continue
 		}
-		f.sites = slices.Clip(f.sites)
+		if iq, ok := intern[q]; ok {
+			q = iq
+		} else {
+			intern[q] = q
+		}
+		cs.c.q = q
+		n[cs.fn]++
+		total++
+	}
+	block := make([]call, total)
+	for fi, f := range fs.funcs {
+		f.sites, block = block[:0:n[fi]], block[n[fi]:]
+	}
+	for i := range calls {
+		cs := &calls[i]
+		if cs.c.q == "" {
+			continue
+		}
+		c := cs.c
+		if via := c.sharedVia(); via != "" {
+			switch vq := fs.qualify(via); {
+			case vq != "":
+				c.setShare(vq, c.sharedKw())
+			case capWord(via):
+				c.setShare("", c.sharedKw()) // a class of this function's own: built here
+			default:
+				// a local's method or a builtin: not a construction
+				c.setShare("", c.sharedKw())
+				c.set(cfSharedReq, true)
+				c.set(cfSharedIter, true)
+			}
+		}
+		f := fs.funcs[cs.fn]
+		f.sites = append(f.sites, c)
+	}
+	for _, f := range fs.funcs {
+		if len(f.sites) == 0 {
+			f.sites = nil
+		}
 		for i := range f.r().decorators {
 			f.rare.decorators[i].q = fs.qualify(f.rare.decorators[i].text)
 		}
