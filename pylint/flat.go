@@ -39,7 +39,8 @@ typedef struct snat_node {
 } snat_node;
 
 // snat_flatten writes the named nodes of tree (and the anonymous ones whose
-// symbol has bit 1 in keep; bit 2: do not descend; bit 4: skip) in pre-order, with parent/sibling links, into
+// symbol has bit 1 in keep; bit 2: do not descend; bit 4: skip; bit 8:
+// the symbol is named, read here instead of asking the node) in pre-order, with parent/sibling links, into
 // out, iteratively (no recursion, any depth). It returns how many nodes
 // the tree has; when that exceeds cap only the first cap are written.
 static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, const uint8_t *keep, uint32_t nkeep) {
@@ -55,8 +56,8 @@ static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, con
 	for (;;) {
 		TSNode node = ts_tree_cursor_current_node(&cur);
 		TSSymbol sym = ts_node_symbol(node);
-		bool named = ts_node_is_named(node);
 		uint8_t k = sym < nkeep ? keep[sym] : 0;
+		bool named = sym < nkeep ? (k & 8) != 0 : ts_node_is_named(node);
 		bool missing = has_error && ts_node_is_missing(node);
 		bool take = ((named || (k & 1)) && !(k & 4)) || missing;
 		if (take) {
@@ -128,15 +129,19 @@ const symError = 65535
 // keepAnon marks, per symbol: 1 an anonymous symbol the walker needs
 // ("async"), 2 a node whose children it never looks at (string bodies;
 // calls inside f-string interpolations are not checked), 4 a node it
-// skips.
+// skips, 8 a named symbol.
 var keepAnon = func() []uint8 {
+	lang := python.GetLanguage()
 	k := make([]uint8, len(symNames))
 	for i, n := range symNames {
+		if lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular {
+			k[i] |= 8
+		}
 		switch n {
 		case "async":
-			k[i] = 1
+			k[i] |= 1
 		case "string", "concatenated_string":
-			k[i] = 2
+			k[i] |= 2
 		}
 	}
 	return k
