@@ -101,18 +101,21 @@ const binarySniff = 8 << 10
 
 // parseAll runs phase 1 over files with a bounded worker pool: each file
 // writes its own slot, and one bad file never stops the others. A fresh
-// summary is kept encoded (its cache entry) until every file is done and
-// only then decoded (decodeKept); with a cache, unchanged files are read
-// back instead of parsed.
+// summary is kept encoded (its cache entry) until no file is left to
+// start, and only then decoded (keptSet); with a cache, unchanged files
+// are read back instead of parsed.
 // keys are the settings to keep (the setting rows of the built-in
 // catalog and of the configuration; the zero value: the built-in ones).
 func parseAll(ctx context.Context, files []string, cache *Cache, progress func(done, total int), keys catalog.SettingKeys) ([]*fileSum, [][]FileError) {
-	sums := make([]*fileSum, len(files))
-	kept := make([][]byte, len(files))
-	errs := make([][]FileError, len(files))
+	ks := &keptSet{
+		files: files, sums: make([]*fileSum, len(files)), kept: make([][]byte, len(files)),
+		errs: make([][]FileError, len(files)), ready: make([]atomic.Bool, len(files)),
+	}
 	n := min(runtime.GOMAXPROCS(0), max(len(files), 1))
 	// n workers take the next file until none is left: no goroutine or
-	// hand-over per file (22,000 files in a warm run take 2 s)
+	// hand-over per file (22,000 files in a warm run take 2 s); a worker
+	// with no file left decodes the summaries kept so far while the
+	// others finish theirs
 	var next, done atomic.Int64
 	var later putOff
 	var wg sync.WaitGroup
@@ -123,6 +126,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 		wk := &worker{p: p, strs: newInternerFor(len(files) / n), keys: keys}
 		strs[w] = wk.strs
 		wg.Go(func() {
+			defer ks.decode(wk.strs)
 			defer wk.p.Close()
 			defer wk.nodes.free()
 			for {
@@ -131,7 +135,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 					return
 				}
 				var wait bool
-				sums[i], kept[i], errs[i], wait = phase1File(ctx, wk, files[i], cache, big)
+				ks.sums[i], ks.kept[i], ks.errs[i], wait = phase1File(ctx, wk, files[i], cache, big)
 				if big {
 					bigFiles.Unlock()
 				}
@@ -139,6 +143,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 					later.push(i)
 					continue
 				}
+				ks.ready[i].Store(true)
 				if progress != nil {
 					progress(int(done.Add(1)), len(files))
 				}
@@ -146,11 +151,76 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 		})
 	}
 	wg.Wait()
-	decodeKept(files, sums, kept, errs, strs)
+	ks.decodeLate(strs[0])
 	if cache != nil {
 		cache.Trim()
 	}
-	return sums, errs
+	return ks.sums, ks.errs
+}
+
+// keptSet is phase 1's results by file: a summary read from the cache,
+// or a fresh one still encoded (kept) until decode. Phase 1 holds a fresh
+// summary as its cache entry rather than as the decoded form phase 2
+// reads: a third of the size, and bytes the collector does not scan,
+// where the decoded summaries (a few hundred MB of small objects on a big
+// tree) were marked again at every collection while files were still
+// being parsed. The form phase 2 sees is the same whether a file was just
+// parsed or read from the cache, and it is compact (strings shared across
+// files, slices exactly sized, the walk's garbage dropped).
+type keptSet struct {
+	files []string
+	sums  []*fileSum
+	kept  [][]byte
+	errs  [][]FileError
+	ready []atomic.Bool // the file's phase 1 is done
+	next  atomic.Int64  // the next file to decode
+	mu    sync.Mutex
+	late  []int // files decode passed before their phase 1 was done
+}
+
+// decode decodes the kept summaries, taking the next file until none is
+// left (any number of goroutines, each with its own interner); a file
+// whose phase 1 is not done is left to decodeLate.
+func (ks *keptSet) decode(in *interner) {
+	for {
+		i := int(ks.next.Add(1) - 1)
+		if i >= len(ks.kept) {
+			return
+		}
+		if !ks.ready[i].Load() {
+			ks.mu.Lock()
+			ks.late = append(ks.late, i)
+			ks.mu.Unlock()
+			continue
+		}
+		ks.decodeOne(i, in)
+	}
+}
+
+// decodeLate decodes what decode left, once phase 1 is over.
+func (ks *keptSet) decodeLate(in *interner) {
+	for _, i := range ks.late {
+		ks.decodeOne(i, in)
+	}
+	ks.late = nil
+}
+
+// decodeOne decodes file i's kept summary, if it has one, and drops the
+// encoding.
+func (ks *keptSet) decodeOne(i int, in *interner) {
+	if ks.kept[i] == nil {
+		return
+	}
+	fs, _, err := decodeEntry(ks.kept[i], ks.files[i], in)
+	ks.kept[i] = nil
+	if err != nil {
+		// the codec could not read back what it wrote: cannot happen
+		// (TestSummaryCodecRoundTrip)
+		ks.errs[i] = append(ks.errs[i], FileError{File: ks.files[i], Fatal: true,
+			Err: fmt.Errorf("internal error while checking: %v", err)})
+		return
+	}
+	ks.sums[i] = fs
 }
 
 // nextFile is the index of the file a worker checks next, and whether
@@ -224,45 +294,6 @@ func phase1File(ctx context.Context, wk *worker, path string, cache *Cache, hold
 		cache.put(key, entry)
 	}
 	return nil, bytes.Clone(entry), errs, false
-}
-
-// decodeKept decodes the summaries phase 1 kept encoded into sums, on one
-// goroutine per interner (each its own), dropping each encoding once
-// decoded. Phase 1 holds a fresh summary as its cache entry rather than
-// as the decoded form phase 2 reads: a third of the size, and bytes the
-// collector does not scan, where the decoded summaries (a few hundred MB
-// of small objects on a big tree) were marked again at every collection
-// while files were still being parsed. The form phase 2 sees is the same
-// whether a file was just parsed or read from the cache, and it is
-// compact (strings shared across files, slices exactly sized, the walk's
-// garbage dropped).
-func decodeKept(files []string, sums []*fileSum, kept [][]byte, errs [][]FileError, strs []*interner) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for _, in := range strs {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(kept) {
-					return
-				}
-				if kept[i] == nil {
-					continue
-				}
-				fs, _, err := decodeEntry(kept[i], files[i], in)
-				kept[i] = nil
-				if err != nil {
-					// the codec could not read back what it wrote:
-					// cannot happen (TestSummaryCodecRoundTrip)
-					errs[i] = append(errs[i], FileError{File: files[i], Fatal: true,
-						Err: fmt.Errorf("internal error while checking: %v", err)})
-					continue
-				}
-				sums[i] = fs
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // parseFile parses and summarizes one file. It never panics: an internal

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -78,5 +79,42 @@ func TestBigFilesPutOff(t *testing.T) {
 	}
 	if big == 0 || small == 0 {
 		t.Fatal("the test needs big and small files")
+	}
+}
+
+// TestKeptSetLate: decode leaves the files whose phase 1 is not done
+// (another worker is still on them) to decodeLate, which decodes them
+// once they are; none is decoded twice or lost.
+func TestKeptSetLate(t *testing.T) {
+	sums, errs := fixtureSummaries(t)
+	var files []string
+	for f := range sums {
+		files = append(files, f)
+	}
+	ks := &keptSet{
+		files: files, sums: make([]*fileSum, len(files)), kept: make([][]byte, len(files)),
+		errs: make([][]FileError, len(files)), ready: make([]atomic.Bool, len(files)),
+	}
+	for i, f := range files {
+		ks.kept[i] = encodeEntry(nil, sums[f], errs[f])
+		ks.ready[i].Store(i%3 != 0) // every third still being checked
+	}
+	ks.decode(newInterner())
+	for i := range files {
+		if got := ks.sums[i] != nil; got != ks.ready[i].Load() {
+			t.Fatalf("%s: decoded %v while its phase 1 was done %v", files[i], got, ks.ready[i].Load())
+		}
+	}
+	if want := (len(files) + 2) / 3; len(ks.late) != want {
+		t.Fatalf("%d files left late, want %d", len(ks.late), want)
+	}
+	for i := range files {
+		ks.ready[i].Store(true)
+	}
+	ks.decodeLate(newInterner())
+	for i, f := range files {
+		if ks.kept[i] != nil || !reflect.DeepEqual(ks.sums[i], sums[f]) || len(ks.errs[i]) != 0 {
+			t.Errorf("%s: not decoded once, as encoded", f)
+		}
 	}
 }
