@@ -165,7 +165,7 @@ const mtimeInterval = time.Hour
 // read buffer, returned grown.
 func (c *Cache) get(k cacheKey, path string, strs *interner, buf []byte) (*fileSum, []FileError, []byte, bool) {
 	p := c.entryPath(k)
-	data, mtime, err := userfile.ReadBufTime(p, maxEntrySize, buf)
+	data, mtime, err := userfile.ReadOwn(p, maxEntrySize, buf)
 	if err != nil {
 		c.misses.Add(1)
 		return nil, nil, buf, false

@@ -14,6 +14,17 @@ import (
 
 // readWithin runs userfile.Read and fails the test if it blocks.
 func readWithin(t *testing.T, path string, limit int64) ([]byte, error) {
+	return readerWithin(t, userfile.Read, path, limit)
+}
+
+// readOwn is userfile.ReadOwn without the time.
+func readOwn(path string, limit int64) ([]byte, error) {
+	data, _, err := userfile.ReadOwn(path, limit, nil)
+	return data, err
+}
+
+// readerWithin runs read and fails the test if it blocks.
+func readerWithin(t *testing.T, read func(string, int64) ([]byte, error), path string, limit int64) ([]byte, error) {
 	t.Helper()
 	type res struct {
 		data []byte
@@ -21,7 +32,7 @@ func readWithin(t *testing.T, path string, limit int64) ([]byte, error) {
 	}
 	done := make(chan res, 1)
 	go func() {
-		data, err := userfile.Read(path, limit)
+		data, err := read(path, limit)
 		done <- res{data, err}
 	}()
 	select {
@@ -90,6 +101,20 @@ func TestRead(t *testing.T) {
 			}
 			if err != nil || string(got) != tt.want {
 				t.Fatalf("Read(%s) = %q, %v; want %q", tt.path, got, err, tt.want)
+			}
+		})
+		// ReadOwn (cache entries) opens without a Stat first and must
+		// refuse and accept the same files, without blocking
+		t.Run(tt.name+"/own", func(t *testing.T) {
+			got, err := readerWithin(t, readOwn, tt.path, tt.limit)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("ReadOwn(%s) error = %v, want %v", tt.path, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || string(got) != tt.want {
+				t.Fatalf("ReadOwn(%s) = %q, %v; want %q", tt.path, got, err, tt.want)
 			}
 		})
 	}
