@@ -50,6 +50,8 @@ type reach struct {
 }
 
 func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *project {
+	manifests := make(chan manifestEntries, 1)
+	go func() { manifests <- findManifests(files) }()
 	p := &project{
 		files: files, byMod: make(map[string]int, len(files)), dotted: make(map[string][]int, 2*len(files)), m: m,
 		decorators: map[string]bool{},
@@ -81,7 +83,7 @@ func newProject(files []*fileSum, m *catalog.PyMatcher, decorators []string) *pr
 			end = slash
 		}
 	}
-	p.markManifests()
+	p.markManifests(<-manifests)
 	p.markRegistrations()
 	return p
 }

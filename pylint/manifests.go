@@ -2,7 +2,9 @@ package pylint
 
 import (
 	"encoding/json"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -33,15 +35,30 @@ type entryPoint struct {
 	file, fn string
 }
 
-// markManifests marks the entry points named by the frameworks' manifests
-// found in the directories that hold checked files and their parents up to
-// the directory all checked files share (a template.yaml at the root of
-// the tree names handlers in subdirectories).
-func (p *project) markManifests() {
+// manifestEntries are the entry points named by the frameworks'
+// manifests found next to the checked files (findManifests), and the
+// checked files by absolute path.
+type manifestEntries struct {
+	byAbs map[string]int
+	found []manifestEntry
+}
+
+type manifestEntry struct {
+	fw *framework
+	ep entryPoint
+}
+
+// findManifests reads the frameworks' manifests in the directories that
+// hold checked files and their parents up to the directory all checked
+// files share (a template.yaml at the root of the tree names handlers in
+// subdirectories), in a fixed order. It only reads files and summaries
+// (newProject runs it beside its own indexing: a few stats per
+// directory, tens of thousands on a big tree).
+func findManifests(files []*fileSum) manifestEntries {
 	byAbs := map[string]int{}
 	dirs := map[string]bool{}
 	common := ""
-	for i, fs := range p.files {
+	for i, fs := range files {
 		if fs == nil {
 			continue
 		}
@@ -62,25 +79,36 @@ func (p *project) markManifests() {
 			dirs[d] = true
 		}
 	}
+	sorted := slices.Sorted(maps.Keys(dirs))
+	var found []manifestEntry
 	for _, fw := range allFrameworks {
 		for _, name := range fw.Manifests {
 			read := manifestReaders[name]
-			for dir := range dirs {
+			for _, dir := range sorted {
 				data, err := userfile.Read(filepath.Join(dir, name), maxManifestSize)
 				if err != nil {
 					continue
 				}
 				for _, ep := range read(dir, data) {
-					i, ok := byAbs[filepath.Clean(ep.file)]
-					if !ok {
-						continue
-					}
-					if fn, ok := p.files[i].topFuncs.get(ep.fn); ok {
-						if _, seen := p.regFns[fref{i, fn}]; !seen {
-							p.regFns[fref{i, fn}] = regTarget{fw: fw, site: &manifestSite, label: fw.Label}
-						}
-					}
+					found = append(found, manifestEntry{fw, ep})
 				}
+			}
+		}
+	}
+	return manifestEntries{byAbs, found}
+}
+
+// markManifests marks the entry points that manifests name (m, from
+// findManifests) as registered with their framework.
+func (p *project) markManifests(m manifestEntries) {
+	for _, e := range m.found {
+		i, ok := m.byAbs[filepath.Clean(e.ep.file)]
+		if !ok {
+			continue
+		}
+		if fn, ok := p.files[i].topFuncs.get(e.ep.fn); ok {
+			if _, seen := p.regFns[fref{i, fn}]; !seen {
+				p.regFns[fref{i, fn}] = regTarget{fw: e.fw, site: &manifestSite, label: e.fw.Label}
 			}
 		}
 	}
