@@ -27,11 +27,11 @@ const maxFileSize = userfile.MaxSize
 // kept twice at most).
 type worker struct {
 	p       *sitter.Parser
-	nodes   nodeBuf // the node copy of the file being walked (C memory)
-	scratch walkScratch
-	src     []byte // the file being checked; reused
-	entry   []byte // the cache entry being read; reused
-	enc     []byte // the summary being encoded; reused
+	nodes   nodeBuf     // the node copy of the file being walked (C memory)
+	scratch walkScratch // the walk's memory, reused
+	src     []byte      // the file being checked; reused
+	entry   []byte      // the cache entry being read; reused
+	enc     []byte      // the summary being encoded; reused
 	strs    *interner
 	// keys are the settings phase 1 keeps (the zero value: the
 	// built-in rows').
