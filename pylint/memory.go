@@ -9,8 +9,9 @@ import (
 // MemoryBudget is the Go heap the Python pass is held to by BoundMemory:
 // with tree-sitter's own memory (one tree per worker, one big file at a
 // time: bigFile) and the runtime's, the whole pass stays under 512 MB of
-// resident memory on a 22,000-file tree (the Azure SDK: 455 MB at this
-// bound, 490 MB at 384 MiB with no gain in time; at 288 MiB the
+// resident memory on a 22,000-file tree (the Azure SDK: 375 to 420 MB
+// at this bound since phase 1 keeps fresh summaries encoded, 455 MB
+// before; 490 MB at 384 MiB with no gain in time; at 288 MiB the
 // collector took a fifth more CPU).
 const MemoryBudget = 340 << 20
 
