@@ -41,11 +41,7 @@ func Read(path string, limit int64) ([]byte, error) {
 // ReadBuf is Read into buf[:0], grown as needed (a caller reading many
 // files reuses one buffer).
 func ReadBuf(path string, limit int64, buf []byte) ([]byte, error) {
-	st, err := os.Stat(path) // special files are refused before they are opened
-	if err != nil {
-		return nil, err
-	}
-	if err := regular(st); err != nil {
+	if err := statRegular(path); err != nil {
 		return nil, err
 	}
 	data, _, err := readOpen(path, limit, buf)
@@ -116,14 +112,21 @@ func Head(path string, n int) ([]byte, error) {
 // open (so a FIFO or device is never opened) and again on the open
 // descriptor (in case the name was replaced in between).
 func open(path string) (*os.File, fs.FileInfo, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := regular(st); err != nil {
+	if err := statRegular(path); err != nil {
 		return nil, nil, err
 	}
 	return openRegular(path)
+}
+
+// statRegular refuses path, before it is opened, unless Stat (following
+// symbolic links) says it is a regular file: a FIFO or device is never
+// opened.
+func statRegular(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	return regular(st)
 }
 
 // openRegular opens path and checks that the descriptor is a regular
