@@ -3,7 +3,6 @@ package pylint
 import (
 	"iter"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -117,7 +116,7 @@ type siteShare struct {
 // retains only what holds a pool, and by the cache guards around the
 // call (greq, gloop), which retain whatever runs under them.
 type call struct {
-	q           string // resolved qualified name (interned per file)
+	q           string // resolved qualified name
 	at          pos
 	share       *callShare // nil: none (most calls)
 	req, loop   retention
@@ -1527,8 +1526,11 @@ func (fs *fileSum) freeze() {
 // resolve turns dotted names into qualified names using the module-level
 // bindings, and keeps each function's call sites that phase 2 follows
 // (calls, in the order met) in its sites, all in one block.
+//
+// The summary is only encoded (its strings written once per entry by the
+// codec, shared across files when decoded): nothing here interns strings
+// or clips slices for the memory of the summary itself.
 func (fs *fileSum) resolve(calls []callSite) {
-	intern := map[string]string{}
 	attrs := map[string]bool{}
 	for _, c := range fs.classes {
 		for a, t := range c.attrs.all() {
@@ -1549,18 +1551,16 @@ func (fs *fileSum) resolve(calls []callSite) {
 			cs.c.q = ""
 			continue
 		}
-		if iq, ok := intern[q]; ok {
-			q = iq
-		} else {
-			intern[q] = q
-		}
 		cs.c.q = q
 		n[cs.fn]++
 		total++
 	}
 	block := make([]call, total)
 	for fi, f := range fs.funcs {
-		f.sites, block = block[:0:n[fi]], block[n[fi]:]
+		f.sites = nil
+		if n[fi] > 0 {
+			f.sites, block = block[:0:n[fi]], block[n[fi]:]
+		}
 	}
 	for i := range calls {
 		cs := &calls[i]
@@ -1585,9 +1585,6 @@ func (fs *fileSum) resolve(calls []callSite) {
 		f.sites = append(f.sites, c)
 	}
 	for _, f := range fs.funcs {
-		if len(f.sites) == 0 {
-			f.sites = nil
-		}
 		for i := range f.r().decorators {
 			f.rare.decorators[i].q = fs.qualify(f.rare.decorators[i].text)
 		}
@@ -1609,7 +1606,7 @@ func (fs *fileSum) resolve(calls []callSite) {
 			f.w().paramAnn = anns
 		}
 		if len(f.params) > 3 {
-			f.params = slices.Clip(f.params[:3])
+			f.params = f.params[:3]
 		}
 		f.b = nil
 	}
@@ -1637,7 +1634,7 @@ func (fs *fileSum) resolve(calls []callSite) {
 		}
 		regs = append(regs, r)
 	}
-	fs.regs = slices.Clip(regs)
+	fs.regs = regs
 	for k, v := range fs.assigns.all() {
 		fs.assigns.put(k, fs.qualify(v))
 	}
