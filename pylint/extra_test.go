@@ -27,7 +27,7 @@ func flattenCopy(tree *sitter.Tree, srcLen int) []fnode {
 }
 
 // TestFlattenMatchesNodeAPI guards cTree's view of go-tree-sitter's Tree
-// layout and the per-symbol facts flatten reads from keepAnon instead of
+// layout and the per-symbol facts flatten reads from symBits instead of
 // the node (named or not): the flat copy of every fixture must agree with
 // the Node API.
 func TestFlattenMatchesNodeAPI(t *testing.T) {

@@ -126,11 +126,11 @@ var _ [unsafe.Sizeof(C.snat_node{}) - unsafe.Sizeof(fnode{})]byte
 
 const symError = 65535
 
-// keepAnon marks, per symbol: 1 an anonymous symbol the walker needs
-// ("async"), 2 a node whose children it never looks at (string bodies;
-// calls inside f-string interpolations are not checked), 4 a node it
-// skips, 8 a named symbol.
-var keepAnon = func() []uint8 {
+// symBits are what flatten knows of each symbol: 1 an anonymous symbol
+// the walker needs ("async"), 2 a node whose children it never looks at
+// (string bodies; calls inside f-string interpolations are not checked),
+// 4 a node it skips, 8 a named symbol.
+var symBits = func() []uint8 {
 	lang := python.GetLanguage()
 	k := make([]uint8, len(symNames))
 	for i, n := range symNames {
@@ -194,7 +194,7 @@ func (b *nodeBuf) flatten(t *sitter.Tree, srcLen int) []fnode {
 			b.cap = guess
 		}
 		n := int64(C.snat_flatten(cTree(t), (*C.snat_node)(b.p), C.int64_t(b.cap),
-			(*C.uint8_t)(unsafe.Pointer(&keepAnon[0])), C.uint32_t(len(keepAnon))))
+			(*C.uint8_t)(unsafe.Pointer(&symBits[0])), C.uint32_t(len(symBits))))
 		if n <= b.cap {
 			return unsafe.Slice((*fnode)(b.p), b.cap)[:n:n]
 		}

@@ -119,12 +119,14 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 	var next, done atomic.Int64
 	var later putOff
 	var wg sync.WaitGroup
-	strs := make([]*interner, n)
+	var lateStrs *interner // for what decode leaves: the first worker's
 	for w := range n {
 		p := sitter.NewParser()
 		p.SetLanguage(python.GetLanguage())
 		wk := &worker{p: p, strs: newInternerFor(len(files) / n), keys: keys}
-		strs[w] = wk.strs
+		if w == 0 {
+			lateStrs = wk.strs
+		}
 		wg.Go(func() {
 			defer ks.decode(wk.strs)
 			defer wk.p.Close()
@@ -151,7 +153,7 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 		})
 	}
 	wg.Wait()
-	ks.decodeLate(strs[0])
+	ks.decodeLate(lateStrs)
 	if cache != nil {
 		cache.Trim()
 	}
