@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -75,6 +76,104 @@ func TestFlattenMatchesNodeAPI(t *testing.T) {
 			t.Errorf("%s: flatten: %d nodes, Node API: %d; first: %v vs %v", f, len(got), len(want), got[:min(3, len(got))], want[:min(3, len(want))])
 		}
 	}
+}
+
+// allBits is a symBits that keeps every node, anonymous ones and string
+// contents included, so that comparisons see the whole tree.
+var allBits = func() []uint8 {
+	k := make([]uint8, len(symBits))
+	for i, b := range symBits {
+		k[i] = b&8 | 1
+	}
+	return k
+}()
+
+// flattenSources are trees with the shapes the subtree copy must get
+// right: aliases, hidden and extra nodes, fields through hidden parents,
+// errors and missing nodes, multi-byte and multi-line positions.
+var flattenSources = []string{
+	"",
+	"# only a comment\n",
+	"import os, sys as system\nfrom a.b import (c as d, e)\n",
+	"@app.route('/x', methods=['GET'])\nasync def f(request, *a, k=1, **kw) -> int:\n    async with s.get(u) as r:\n        return await r.json()\n",
+	"class A(B, metaclass=M):\n    x: int = 1\n    def g(self):\n        print >> sys.stderr, 'x'\n        exec 'code'\n",
+	"match cmd:\n    case [Point(x=0, y=0), *rest] if rest:\n        pass\n    case {'k': v, **kw}:\n        pass\n",
+	"type Alias[T] = list[T]\nx = [i for i in range(3) if i]\ny = {k: v for k, v in d.items()}\nz = lambda a, /, b: (a, b)\n",
+	"s = f'{a!r:>{w}} {b}' 'tail' \"\"\"doc\n\"\"\"\nt = rb'\\x00'\n",
+	"def f(:\n    return (1,\n",
+	"x = requests.Session(\n",
+	"if a:\n\tb = 1\r\nelse:\r\n\tc = 2\r\n",
+	"é = 'ü'; 名前 = client.get('ß')  # noqa: SNAT001\n",
+	"x = " + strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300) + "\n",
+	"for i in x:\n    with open(p) as f, lock:\n        try:\n            pass\n        except (A, B) as e:\n            raise C from e\n        finally:\n            del i\n",
+	"global g\nnonlocal n\nassert x, 'm'\nx: list[int]\na = b = c\na += 1\nprint(*args, sep='')\n",
+	"\x00\xff\xfe garbage )))) ::\n",
+	strings.Repeat("x = 1\n", 3000),
+}
+
+// TestFlattenSubtreesMatchCursor: the copy read from tree-sitter's
+// subtrees equals the public cursor's, every field of every node, on the
+// fixtures and flattenSources, with the walker's node selection and with
+// every node kept.
+func TestFlattenSubtreesMatchCursor(t *testing.T) {
+	if !subtreesOK && (runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64") {
+		t.Fatal("the subtree layout check failed: go-tree-sitter's C structs changed (see flat.go)")
+	}
+	srcs := slices.Clone(flattenSources)
+	files, _ := Discover(context.Background(), []string{fixtureRoot()}, Options{Tests: true})
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, string(src))
+	}
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(python.GetLanguage())
+	var sub, cur nodeBuf
+	defer sub.free()
+	defer cur.free()
+	for i, src := range srcs {
+		compareFlatten(t, p, &sub, &cur, []byte(src), fmt.Sprintf("source %d", i))
+	}
+}
+
+func compareFlatten(t *testing.T, p *sitter.Parser, sub, cur *nodeBuf, src []byte, name string) {
+	t.Helper()
+	tree, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	for _, bits := range [][]uint8{symBits, allBits} {
+		want := cur.copyNodes(tree, len(src), false, bits)
+		got := sub.copyNodes(tree, len(src), subtreesOK, bits)
+		if len(got) != len(want) {
+			t.Fatalf("%s: subtrees copied %d nodes, cursor %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s: node %d (%s): subtrees %+v, cursor %+v", name, i, symNames[want[i].sym], got[i], want[i])
+			}
+		}
+	}
+}
+
+// FuzzFlatten: both node copies agree on any input.
+func FuzzFlatten(f *testing.F) {
+	for _, s := range flattenSources {
+		f.Add([]byte(s))
+	}
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(python.GetLanguage())
+	var sub, cur nodeBuf
+	defer sub.free()
+	defer cur.free()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		compareFlatten(t, p, &sub, &cur, src, "input")
+	})
 }
 
 func TestMessages(t *testing.T) {

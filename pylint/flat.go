@@ -38,12 +38,13 @@ typedef struct snat_node {
 	int32_t parent, next, first, last;
 } snat_node;
 
-// snat_flatten writes the named nodes of tree (and the anonymous ones whose
+// snat_flatten_cursor writes the named nodes of tree (and the anonymous ones whose
 // symbol has bit 1 in keep; bit 2: do not descend; bit 4: skip; bit 8:
 // the symbol is named, read here instead of asking the node) in pre-order, with parent/sibling links, into
 // out, iteratively (no recursion, any depth). It returns how many nodes
-// the tree has; when that exceeds cap only the first cap are written.
-static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, const uint8_t *keep, uint32_t nkeep) {
+// the tree has (when that exceeds cap only the first cap are written), or
+// -1 when it ran out of memory.
+static int64_t snat_flatten_cursor(const TSTree *tree, snat_node *out, int64_t cap, const uint8_t *keep, uint32_t nkeep) {
 	TSNode root = ts_tree_root_node(tree);
 	bool has_error = ts_node_has_error(root);
 	TSTreeCursor cur = ts_tree_cursor_new(root);
@@ -85,6 +86,11 @@ static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, con
 			if (depth == stack_cap) {
 				int64_t nc = stack_cap * 2;
 				int32_t *ns = (int32_t *)__builtin_malloc(sizeof(int32_t) * nc);
+				if (!ns) {
+					ts_tree_cursor_delete(&cur);
+					if (heap) __builtin_free(heap);
+					return -1;
+				}
 				for (int64_t i = 0; i < depth; i++) ns[i] = stack[i];
 				if (heap) __builtin_free(heap);
 				heap = ns; stack = ns; stack_cap = nc;
@@ -103,10 +109,347 @@ static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, con
 		}
 	}
 }
+
+// What follows copies the nodes from tree-sitter's own subtrees instead of
+// going through the public cursor, which spends most of the copy on
+// per-step bookkeeping (an entry stack, alias and field look-ups repeated
+// for every anonymous token): a third of the time on the Azure SDK. The
+// layouts mirror subtree.h, tree.h and parser.h of the tree-sitter that
+// the go-tree-sitter version pinned in go.mod vendors, on 64-bit
+// little-endian machines; snat_layout_ok checks what the public API can
+// tell at start-up, and TestFlattenSubtreesMatchCursor and FuzzFlatten
+// compare both copies field by field. Elsewhere snat_flatten is the
+// cursor copy.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && UINTPTR_MAX == 0xffffffffffffffffu
+
+typedef struct { uint32_t bytes; TSPoint extent; } snat_length;
+
+typedef struct {
+	bool is_inline : 1;
+	bool visible : 1;
+	bool named : 1;
+	bool extra : 1;
+	bool has_changes : 1;
+	bool is_missing : 1;
+	bool is_keyword : 1;
+	uint8_t symbol;
+	uint16_t parse_state;
+	uint8_t padding_columns;
+	uint8_t padding_rows : 4;
+	uint8_t lookahead_bytes : 4;
+	uint8_t padding_bytes;
+	uint8_t size_bytes;
+} snat_inline;
+
+typedef struct {
+	uint32_t ref_count;
+	snat_length padding;
+	snat_length size;
+	uint32_t lookahead_bytes;
+	uint32_t error_cost;
+	uint32_t child_count;
+	TSSymbol symbol;
+	uint16_t parse_state;
+	bool visible : 1;
+	bool named : 1;
+	bool extra : 1;
+	bool fragile_left : 1;
+	bool fragile_right : 1;
+	bool has_changes : 1;
+	bool has_external_tokens : 1;
+	bool has_external_scanner_state_change : 1;
+	bool depends_on_column : 1;
+	bool is_missing : 1;
+	bool is_keyword : 1;
+	union {
+		struct {
+			uint32_t visible_child_count;
+			uint32_t named_child_count;
+			uint32_t visible_descendant_count;
+			int32_t dynamic_precedence;
+			uint16_t repeat_depth;
+			uint16_t production_id;
+			struct { TSSymbol symbol; uint16_t parse_state; } first_leaf;
+		};
+		struct { union { char *long_data; char short_data[24]; }; uint32_t length; } external_scanner_state;
+		int32_t lookahead_char;
+	};
+} snat_heap;
+
+typedef union { snat_inline data; const snat_heap *ptr; } snat_subtree;
+
+typedef struct { TSFieldId field_id; uint8_t child_index; bool inherited; } snat_field_entry;
+typedef struct { uint16_t index; uint16_t length; } snat_field_slice;
+typedef struct { bool visible; bool named; bool supertype; } snat_symbol_metadata;
+
+// the start of TSLanguage (parser.h, language ABI 14)
+typedef struct {
+	uint32_t version, symbol_count, alias_count, token_count, external_token_count,
+		state_count, large_state_count, production_id_count, field_count;
+	uint16_t max_alias_sequence_length;
+	const uint16_t *parse_table;
+	const uint16_t *small_parse_table;
+	const uint32_t *small_parse_table_map;
+	const void *parse_actions;
+	const char *const *symbol_names;
+	const char *const *field_names;
+	const snat_field_slice *field_map_slices;
+	const snat_field_entry *field_map_entries;
+	const snat_symbol_metadata *symbol_metadata;
+	const TSSymbol *public_symbol_map;
+	const uint16_t *alias_map;
+	const TSSymbol *alias_sequences;
+} snat_language;
+
+// the start of TSTree (tree.h)
+typedef struct { snat_subtree root; const snat_language *language; } snat_tree;
+
+typedef struct TSLanguage TSLanguage;
+uint32_t ts_language_version(const TSLanguage *self);
+uint32_t ts_language_symbol_count(const TSLanguage *self);
+uint32_t ts_language_field_count(const TSLanguage *self);
+const char *ts_language_symbol_name(const TSLanguage *self, TSSymbol symbol);
+int ts_language_symbol_type(const TSLanguage *self, TSSymbol symbol); // 0: TSSymbolTypeRegular
+const char *ts_language_field_name_for_id(const TSLanguage *self, TSFieldId id);
+const TSLanguage *ts_tree_language(const TSTree *self);
+
+static inline snat_length snat_padding(snat_subtree t);
+static inline snat_length snat_size(snat_subtree t);
+
+// snat_layout_ok reports whether the mirrored headers agree with what the
+// public API tells of tree and its language.
+static bool snat_layout_ok(const TSTree *ctree) {
+	const snat_tree *tree = (const snat_tree *)ctree;
+	const TSLanguage *pub = ts_tree_language(ctree);
+	const snat_language *l = tree->language;
+	if ((const void *)l != (const void *)pub || ts_language_version(pub) != 14 || l->version != 14 ||
+		l->symbol_count + l->alias_count != ts_language_symbol_count(pub) ||
+		l->field_count != ts_language_field_count(pub)) {
+		return false;
+	}
+	for (uint32_t i = 0; i < l->symbol_count + l->alias_count; i++) {
+		snat_symbol_metadata m = l->symbol_metadata[i];
+		if (l->symbol_names[i] != ts_language_symbol_name(pub, (TSSymbol)i) ||
+			(m.named && m.visible) != (ts_language_symbol_type(pub, (TSSymbol)i) == 0)) {
+			return false;
+		}
+	}
+	for (uint32_t i = 1; i <= l->field_count; i++) {
+		if (l->field_names[i] != ts_language_field_name_for_id(pub, (TSFieldId)i)) return false;
+	}
+	TSNode root = ts_tree_root_node(ctree);
+	return root.id == (const void *)&tree->root &&
+		ts_node_end_byte(root) == snat_padding(tree->root).bytes + snat_size(tree->root).bytes;
+}
+
+static inline snat_length snat_add(snat_length a, snat_length b) {
+	snat_length r;
+	r.bytes = a.bytes + b.bytes;
+	if (b.extent.row > 0) {
+		r.extent.row = a.extent.row + b.extent.row;
+		r.extent.column = b.extent.column;
+	} else {
+		r.extent.row = a.extent.row;
+		r.extent.column = a.extent.column + b.extent.column;
+	}
+	return r;
+}
+
+static inline snat_length snat_padding(snat_subtree t) {
+	if (t.data.is_inline) {
+		snat_length r = {t.data.padding_bytes, {t.data.padding_rows, t.data.padding_columns}};
+		return r;
+	}
+	return t.ptr->padding;
+}
+
+static inline snat_length snat_size(snat_subtree t) {
+	if (t.data.is_inline) {
+		snat_length r = {t.data.size_bytes, {0, t.data.size_bytes}};
+		return r;
+	}
+	return t.ptr->size;
+}
+
+// a subtree whose children are being copied
+typedef struct {
+	const snat_subtree *kids;   // its children (they precede its heap data)
+	const TSSymbol *aliases;    // the alias sequence of its production, or 0
+	snat_length pos;            // start of the next child
+	uint32_t i, count, structural;
+	uint16_t production;
+	bool visible;               // a node of its own; fields look through hidden ones
+	bool extra;
+	uint32_t own_structural;    // its structural index in its parent
+	int32_t out;                // flat index of the nearest copied ancestor (itself when copied)
+} snat_frame;
+
+typedef struct {
+	snat_frame *at, *heap;
+	int64_t cap, depth;
+} snat_stack;
+
+// snat_enter pushes a frame for the children of t (a subtree with
+// children) at pos; false when out of memory.
+static bool snat_enter(snat_stack *s, const snat_language *l, snat_subtree t, snat_length pos,
+	bool visible, bool extra, uint32_t own_structural, int32_t out) {
+	if (s->depth == s->cap) {
+		int64_t nc = s->cap * 2;
+		snat_frame *nf = (snat_frame *)__builtin_malloc(sizeof(snat_frame) * nc);
+		if (!nf) return false;
+		for (int64_t i = 0; i < s->depth; i++) nf[i] = s->at[i];
+		if (s->heap) __builtin_free(s->heap);
+		s->heap = nf; s->at = nf; s->cap = nc;
+	}
+	snat_frame *f = &s->at[s->depth++];
+	uint16_t prod = t.ptr->production_id;
+	f->kids = (const snat_subtree *)t.ptr - t.ptr->child_count;
+	f->aliases = prod ? &l->alias_sequences[prod * l->max_alias_sequence_length] : 0;
+	f->pos = pos;
+	f->i = 0;
+	f->count = t.ptr->child_count;
+	f->structural = 0;
+	f->production = prod;
+	f->visible = visible;
+	f->extra = extra;
+	f->own_structural = own_structural;
+	f->out = out;
+	return true;
+}
+
+// snat_field is ts_tree_cursor_current_field_id for a child with
+// structural index sidx of the top frame: the first non-inherited field
+// map entry naming it, looking up through hidden parents.
+static uint16_t snat_field(const snat_language *l, const snat_stack *s, uint32_t sidx, bool extra) {
+	if (extra || l->field_count == 0) return 0;
+	for (int64_t j = s->depth - 1; j >= 0; j--) {
+		const snat_frame *f = &s->at[j];
+		snat_field_slice sl = l->field_map_slices[f->production];
+		const snat_field_entry *e = &l->field_map_entries[sl.index], *end = e + sl.length;
+		for (; e < end; e++) {
+			if (!e->inherited && e->child_index == sidx) return e->field_id;
+		}
+		if (f->visible || f->extra) return 0;
+		sidx = f->own_structural;
+	}
+	return 0;
+}
+
+// the node snat_next found
+typedef struct {
+	snat_subtree t;
+	snat_length pos;
+	TSSymbol alias;
+	uint32_t sidx;     // structural index in its parent
+	bool extra;
+	int32_t parent;    // flat index of its nearest copied ancestor
+} snat_at;
+
+// snat_next moves to the next visible node in pre-order, entering hidden
+// subtrees that have visible descendants and leaving finished frames: 1
+// found, 0 done, -1 out of memory.
+static int snat_next(snat_stack *s, const snat_language *l, snat_at *a) {
+	while (s->depth > 0) {
+		snat_frame *f = &s->at[s->depth - 1];
+		if (f->i == f->count) {
+			s->depth--;
+			continue;
+		}
+		snat_subtree t = f->kids[f->i];
+		snat_length pos = f->pos;
+		f->pos = snat_add(pos, snat_size(t));
+		if (++f->i < f->count) f->pos = snat_add(f->pos, snat_padding(f->kids[f->i]));
+		bool inl = t.data.is_inline;
+		bool visible = inl ? t.data.visible : t.ptr->visible;
+		bool extra = inl ? t.data.extra : t.ptr->extra;
+		TSSymbol alias = 0;
+		uint32_t sidx = f->structural;
+		if (!extra) {
+			if (f->aliases) alias = f->aliases[sidx];
+			f->structural++;
+		}
+		if (visible || alias) {
+			a->t = t; a->pos = pos; a->alias = alias; a->sidx = sidx; a->extra = extra; a->parent = f->out;
+			return 1;
+		}
+		if (!inl && t.ptr->child_count > 0 && t.ptr->visible_child_count > 0) {
+			if (!snat_enter(s, l, t, pos, false, extra, sidx, f->out)) return -1;
+		}
+	}
+	return 0;
+}
+
+// snat_flatten is snat_flatten_cursor over the subtrees.
+static int64_t snat_flatten(const TSTree *ctree, snat_node *out, int64_t cap, const uint8_t *keep, uint32_t nkeep) {
+	const snat_tree *tree = (const snat_tree *)ctree;
+	const snat_language *l = tree->language;
+	bool has_error = ts_node_has_error(ts_tree_root_node(ctree));
+	snat_frame local[256];
+	snat_stack s = {local, 0, 256, 0};
+	// the root, as ts_tree_root_node sees it
+	snat_at a = {tree->root, snat_padding(tree->root), 0, 0, false, -1};
+	int64_t n = 0;
+	for (bool root = true;; root = false) {
+		snat_subtree t = a.t;
+		bool inl = t.data.is_inline;
+		TSSymbol raw = a.alias ? a.alias : (inl ? t.data.symbol : t.ptr->symbol);
+		TSSymbol sym = raw == 65535 ? raw : l->public_symbol_map[raw];
+		uint8_t k = sym < nkeep ? keep[sym] : 0;
+		bool named = sym < nkeep ? (k & 8) != 0
+			: (a.alias ? l->symbol_metadata[a.alias].named : (inl ? t.data.named : t.ptr->named));
+		bool missing = has_error && (inl ? t.data.is_missing : t.ptr->is_missing);
+		bool take = ((named || (k & 1)) && !(k & 4)) || missing;
+		if (take) {
+			if (n < cap) {
+				snat_node *o = &out[n];
+				snat_length end = snat_add(a.pos, snat_size(t));
+				o->sym = sym;
+				o->field = root ? 0 : snat_field(l, &s, a.sidx, a.extra);
+				o->flags = missing ? 1 : 0;
+				o->sb = a.pos.bytes;
+				o->eb = end.bytes;
+				o->sr = a.pos.extent.row; o->sc = a.pos.extent.column;
+				o->er = end.extent.row; o->ec = end.extent.column;
+				o->parent = a.parent;
+				o->next = -1; o->first = -1; o->last = -1;
+				if (a.parent >= 0) {
+					snat_node *p = &out[a.parent];
+					if (p->last >= 0) out[p->last].next = (int32_t)n; else p->first = (int32_t)n;
+					p->last = (int32_t)n;
+				}
+			}
+			n++;
+			// descend into copied nodes only
+			if (!(k & 2) && !inl && t.ptr->child_count > 0 &&
+				!snat_enter(&s, l, t, a.pos, true, a.extra, a.sidx, n - 1 < cap ? (int32_t)(n - 1) : -1)) {
+				n = -1;
+				break;
+			}
+		}
+		int r = snat_next(&s, l, &a);
+		if (r <= 0) {
+			if (r < 0) n = -1;
+			break;
+		}
+	}
+	if (s.heap) __builtin_free(s.heap);
+	return n;
+}
+
+#else
+
+static bool snat_layout_ok(const TSTree *tree) { return false; }
+
+static int64_t snat_flatten(const TSTree *tree, snat_node *out, int64_t cap, const uint8_t *keep, uint32_t nkeep) {
+	return snat_flatten_cursor(tree, out, cap, keep, nkeep);
+}
+
+#endif
 */
 import "C"
 
 import (
+	"context"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -183,7 +526,28 @@ type nodeBuf struct {
 // flatten is flatten into b, grown as needed; the result is valid until
 // the next call of flatten, shrink or free.
 func (b *nodeBuf) flatten(t *sitter.Tree, srcLen int) []fnode {
+	return b.copyNodes(t, srcLen, subtreesOK, symBits)
+}
+
+// subtreesOK says whether snat_flatten may read tree-sitter's subtrees:
+// the mirrored layouts agree with the public API on a parsed sample.
+var subtreesOK = func() bool {
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(python.GetLanguage())
+	tree, err := p.ParseCtx(context.Background(), nil, []byte("import os\nx = os.f(1)\n"))
+	if err != nil {
+		return false
+	}
+	defer tree.Close()
+	return bool(C.snat_layout_ok(cTree(tree)))
+}()
+
+// copyNodes copies the nodes of t that bits selects (see symBits) into b,
+// from the subtrees or, when subtrees is false, with the public cursor.
+func (b *nodeBuf) copyNodes(t *sitter.Tree, srcLen int, subtrees bool, bits []uint8) []fnode {
 	guess := max(b.cap, int64(srcLen/5+64))
+	keep, nkeep := (*C.uint8_t)(unsafe.Pointer(&bits[0])), C.uint32_t(len(bits))
 	for {
 		if b.cap < guess {
 			b.free()
@@ -193,8 +557,15 @@ func (b *nodeBuf) flatten(t *sitter.Tree, srcLen int) []fnode {
 			}
 			b.cap = guess
 		}
-		n := int64(C.snat_flatten(cTree(t), (*C.snat_node)(b.p), C.int64_t(b.cap),
-			(*C.uint8_t)(unsafe.Pointer(&symBits[0])), C.uint32_t(len(symBits))))
+		var n int64
+		if subtrees {
+			n = int64(C.snat_flatten(cTree(t), (*C.snat_node)(b.p), C.int64_t(b.cap), keep, nkeep))
+		} else {
+			n = int64(C.snat_flatten_cursor(cTree(t), (*C.snat_node)(b.p), C.int64_t(b.cap), keep, nkeep))
+		}
+		if n < 0 {
+			panic("out of memory for the node copy")
+		}
 		if n <= b.cap {
 			return unsafe.Slice((*fnode)(b.p), b.cap)[:n:n]
 		}
