@@ -127,3 +127,44 @@ func BenchmarkCorpusMemory(b *testing.B) {
 	b.ReportMetric(float64(phase2.Milliseconds()), "phase2-ms")
 	b.ReportMetric(float64(heap)/1e6, "live-MB")
 }
+
+// BenchmarkCorpusWalk is the Go side of phase 1 alone: each file of
+// SNATLINT_CORPUS is parsed and flattened once, and only the walk
+// (summarizeKeys) is timed, so its CPU and allocations show without
+// tree-sitter's.
+func BenchmarkCorpusWalk(b *testing.B) {
+	files, _ := corpusFiles(b)
+	type parsed struct {
+		path  string
+		src   []byte
+		nodes []fnode
+	}
+	var all []parsed
+	var size int64
+	wk := &worker{p: sitter.NewParser()}
+	defer wk.p.Close()
+	defer wk.nodes.free()
+	wk.p.SetLanguage(python.GetLanguage())
+	for _, f := range files {
+		src, ferr := readSource(f, nil)
+		if ferr != nil {
+			continue
+		}
+		tree, err := wk.p.ParseCtx(context.Background(), nil, src)
+		if err != nil || tree == nil {
+			continue
+		}
+		nodes := append([]fnode(nil), wk.nodes.flatten(tree, len(src))...)
+		tree.Close()
+		all = append(all, parsed{f, src, nodes})
+		size += int64(len(src))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	keys := builtinKeys()
+	for b.Loop() {
+		for _, p := range all {
+			summarizeKeys(p.path, p.src, p.nodes, keys, &wk.scratch)
+		}
+	}
+}

@@ -28,7 +28,16 @@ type ctxInfo struct {
 	fw         *framework
 }
 
-func lastPart(s string) string { return s[strings.LastIndexAny(s, ".#")+1:] }
+// lastPart is what follows the last '.' or '#' of s (all of s when it
+// has neither).
+func lastPart(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '.' || s[i] == '#' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
 
 // cref identifies a class in the project.
 type cref struct{ file, cls int }

@@ -64,7 +64,7 @@ func (w *walker) baseKey(n int32) string {
 func (w *walker) keyOf(n int32, st *state) string {
 	n = w.unparen(n)
 	if n >= 0 && w.typ(n) == "identifier" {
-		if a, ok := w.walk(st).alias[w.text(n)]; ok {
+		if a, ok := w.walk(st).alias[string(w.bytesOf(n))]; ok {
 			return a
 		}
 	}
@@ -87,11 +87,11 @@ func (w *walker) readKey(call int32) string {
 	}
 	switch w.typ(fn) {
 	case "attribute":
-		if a := w.field(fn, fieldAttribute); a >= 0 && w.text(a) == "get" {
+		if a := w.field(fn, fieldAttribute); a >= 0 && w.textIs(a, "get") {
 			return w.baseKey(w.field(fn, fieldObject))
 		}
 	case "identifier":
-		if w.text(fn) == "getattr" || w.text(fn) == "hasattr" {
+		if w.textIs(fn, "getattr") || w.textIs(fn, "hasattr") {
 			if args := w.positional(call); len(args) >= 2 && w.typ(args[1]) == "string" {
 				if o := w.baseKey(args[0]); o != "" {
 					return o + "." + stringValue(w.text(args[1]))
@@ -232,13 +232,13 @@ func (w *walker) addStore(t int32, st *state) {
 func (w *walker) storeCall(n, fnNode int32, st *state) {
 	switch w.typ(fnNode) {
 	case "attribute":
-		if a := w.field(fnNode, fieldAttribute); a >= 0 && storeMethods[w.text(a)] {
+		if a := w.field(fnNode, fieldAttribute); a >= 0 && storeMethods[string(w.bytesOf(a))] {
 			if k := w.baseKey(w.field(fnNode, fieldObject)); k != "" {
 				w.walk(st).stores = append(w.walk(st).stores, store{key: k, at: w.nodes[n].sb})
 			}
 		}
 	case "identifier":
-		if w.text(fnNode) == "setattr" {
+		if w.textIs(fnNode, "setattr") {
 			if args := w.positional(n); len(args) >= 2 && w.typ(args[1]) == "string" {
 				if o := w.baseKey(args[0]); o != "" {
 					w.walk(st).stores = append(w.walk(st).stores, store{key: o + "." + stringValue(w.text(args[1])), at: w.nodes[n].sb})

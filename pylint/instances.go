@@ -81,7 +81,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	case st.class >= 0 && w.typ(left) == "identifier":
 		cls, attr = st.class, w.text(left)
 	case w.typ(left) == "attribute" && f.name == "__init__" && f.class >= 0:
-		if obj := w.field(left, fieldObject); obj >= 0 && w.typ(obj) == "identifier" && w.text(obj) == "self" {
+		if obj := w.field(left, fieldObject); obj >= 0 && w.typ(obj) == "identifier" && w.textIs(obj, "self") {
 			if a := w.field(left, fieldAttribute); a >= 0 {
 				cls, attr = int(f.class), w.text(a)
 			}
@@ -97,7 +97,7 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 		t = callee
 	} else if w.typ(right) == "identifier" {
 		for i, p := range f.params {
-			if p == w.text(right) && i < len(f.b.paramAnn) {
+			if w.textIs(right, p) && i < len(f.b.paramAnn) {
 				t = f.b.paramAnn[i]
 			}
 		}

@@ -592,7 +592,8 @@ func (w *walker) eachNode(n int32, f func(int32) bool) {
 	if n < 0 {
 		return
 	}
-	stack := []int32{n}
+	stack := make([]int32, 1, 64) // on the stack unless a node has many children
+	stack[0] = n
 	for len(stack) > 0 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]

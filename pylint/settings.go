@@ -139,7 +139,7 @@ func (w *walker) keywordSettings(n, fnNode, args int32, st *state) {
 		}
 		name := w.field(a, fieldName)
 		val := w.unparen(w.field(a, fieldValue))
-		if name < 0 || val < 0 || !w.keys.Fields[w.text(name)] {
+		if name < 0 || val < 0 || !w.keys.Fields[string(w.bytesOf(name))] {
 			continue
 		}
 		if callee == "" {
@@ -194,7 +194,7 @@ func (w *walker) storeSettings(n, left, right int32, st *state) {
 			return
 		}
 		field := w.field(attr, fieldAttribute)
-		if field < 0 || !w.keys.Fields[w.text(field)] {
+		if field < 0 || !w.keys.Fields[string(w.bytesOf(field))] {
 			return
 		}
 		v, ok := w.constValue(right)
@@ -206,7 +206,7 @@ func (w *walker) storeSettings(n, left, right int32, st *state) {
 		}
 	case "attribute":
 		field := w.field(left, fieldAttribute)
-		if field < 0 || !w.keys.Fields[w.text(field)] {
+		if field < 0 || !w.keys.Fields[string(w.bytesOf(field))] {
 			return
 		}
 		if recv := w.recvText(w.field(left, fieldObject), st); recv != "" {
@@ -221,7 +221,7 @@ func (w *walker) updateSettings(n, fnNode, args int32, st *state) {
 	if fnNode < 0 || args < 0 || w.typ(fnNode) != "attribute" || w.typ(args) != "argument_list" {
 		return
 	}
-	if m := w.field(fnNode, fieldAttribute); m < 0 || w.text(m) != "update" {
+	if m := w.field(fnNode, fieldAttribute); m < 0 || !w.textIs(m, "update") {
 		return
 	}
 	attr := w.field(fnNode, fieldObject)
@@ -229,7 +229,7 @@ func (w *walker) updateSettings(n, fnNode, args int32, st *state) {
 		return
 	}
 	field := w.field(attr, fieldAttribute)
-	if field < 0 || !w.keys.Fields[w.text(field)] {
+	if field < 0 || !w.keys.Fields[string(w.bytesOf(field))] {
 		return
 	}
 	recv := w.recvText(w.field(attr, fieldObject), st)
@@ -289,7 +289,7 @@ func (w *walker) headerPairs(v int32) [][2]string {
 			}
 		}
 	case "call":
-		if fn := w.field(v, fieldFunction); fn < 0 || w.typ(fn) != "identifier" || w.text(fn) != "dict" {
+		if fn := w.field(v, fieldFunction); fn < 0 || w.typ(fn) != "identifier" || !w.textIs(fn, "dict") {
 			return nil
 		}
 		return w.headerPairs(w.field(v, fieldArguments))

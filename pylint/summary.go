@@ -1,6 +1,7 @@
 package pylint
 
 import (
+	"bytes"
 	"iter"
 	"path/filepath"
 	"strings"
@@ -351,8 +352,21 @@ func (w *walker) walk(st *state) *funcWalk {
 	return wk
 }
 
+// text is n's source text, copied (it may be kept).
 func (w *walker) text(n int32) string {
-	return string(w.src[w.nodes[n].sb:w.nodes[n].eb])
+	return string(w.bytesOf(n))
+}
+
+// bytesOf is n's source text, not copied: for a map look-up
+// (m[string(w.bytesOf(n))] copies nothing) or a comparison (textIs),
+// never to keep.
+func (w *walker) bytesOf(n int32) []byte {
+	return w.src[w.nodes[n].sb:w.nodes[n].eb]
+}
+
+// textIs reports whether n's source text is s, without copying it.
+func (w *walker) textIs(n int32, s string) bool {
+	return string(w.bytesOf(n)) == s
 }
 
 func (w *walker) typ(n int32) string {
@@ -642,6 +656,31 @@ func (w *walker) dottedSpan(n int32) (string, bool) {
 	return "", false
 }
 
+// containsLower reports whether b holds word (lowercase ASCII) in any
+// case: strings.Contains(strings.ToLower(string(b)), word) without the
+// copies (no other rune lowercases to an ASCII letter but U+0130 'İ' and
+// U+212A 'K', so word must hold neither 'i' nor 'k').
+func containsLower(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(b[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lowercases an ASCII letter; any other byte is kept.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // rootName returns the leftmost identifier of an attribute/subscript/call
 // chain.
 func (w *walker) rootName(n int32) string {
@@ -807,7 +846,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 			w.registration(rt, args, st)
 		}
 	}
-	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[w.text(fnNode)] {
+	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[string(w.bytesOf(fnNode))] {
 		// dict(genexpr), list(...): the collection goes where the call goes
 		argDest = d
 	}
@@ -817,7 +856,7 @@ func (w *walker) call(n int32, st *state, d dest) {
 		argDest = d
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "attribute" {
-		if a := w.field(fnNode, fieldAttribute); a >= 0 && containerMethods[w.text(a)] {
+		if a := w.field(fnNode, fieldAttribute); a >= 0 && containerMethods[string(w.bytesOf(a))] {
 			obj := w.field(fnNode, fieldObject)
 			if obj >= 0 {
 				argDest = w.containerDest(obj, st)
@@ -846,10 +885,10 @@ func (w *walker) call(n int32, st *state, d dest) {
 				if name < 0 || val < 0 {
 					continue
 				}
-				if kw := w.text(name); sharedKwargs[kw] {
+				if kw := w.bytesOf(name); sharedKwargs[string(kw)] {
 					w.sharedArg(&cs, val, st, "")
-				} else if w.keys.Options[kw] && (cs.sh == nil || !cs.sh.shared && cs.sh.local == "") {
-					w.sharedArg(&cs, val, st, kw)
+				} else if w.keys.Options[string(kw)] && (cs.sh == nil || !cs.sh.shared && cs.sh.local == "") {
+					w.sharedArg(&cs, val, st, string(kw))
 				}
 			}
 		}
@@ -1274,10 +1313,10 @@ func (w *walker) importStmt(n int32, st *state) {
 
 // comment records suppression directives.
 func (w *walker) comment(n int32) {
-	t := w.text(n)
-	if !strings.Contains(strings.ToLower(t), "noqa") && !strings.Contains(t, "snatlint") {
-		return
+	if b := w.bytesOf(n); !containsLower(b, "noqa") && !bytes.Contains(b, []byte("snatlint")) {
+		return // no directive: the common case, without a copy
 	}
+	t := w.text(n)
 	line, _ := lineCol(w.nodes[n].sr, 0)
 	ds, errs := parseDirectives(t)
 	for _, e := range errs {
@@ -1654,7 +1693,8 @@ func (fs *fileSum) followable(q string, attrs map[string]bool) bool {
 		attr, _, isAttr := strings.Cut(attr, ".")
 		return !isAttr || attrs[attr]
 	}
-	if rest, ok := strings.CutPrefix(q, fs.modKey+"#"); ok {
+	if rest, ok := strings.CutPrefix(q, fs.modKey); ok && strings.HasPrefix(rest, "#") {
+		rest = rest[1:]
 		if name, _, ok := strings.Cut(rest, "."); ok {
 			if t, isVar := fs.assigns.get(name); isVar {
 				return capWord(t)
