@@ -14,14 +14,48 @@ import (
 // What the guard covers runs once per target (or per key): it is retained
 // where the target is.
 
-// funcWalk is phase-1 state of one function (its maps made on first
-// write, by set), dropped when the function is finished.
+// funcWalk is the phase-1 state of one function while it is walked (its
+// maps made on first write, by set). A function takes one from the
+// walker's pool when it starts and puts it back emptied when it is
+// finished (startWalk, endWalk): the functions of a file, and the files
+// of a worker, reuse a few instead of making maps for every function.
 type funcWalk struct {
+	locals    map[string]uint32 // local -> the byte where it is first bound
+	globals   map[string]bool   // names declared global or nonlocal
+	localCls  table[string]     // local -> callee of the call assigned to it (m = Manager()); "-" when several
 	flows     map[string][]dest // where each local's value goes
 	alias     map[string]string // local -> the cache it was read from (v = cache.get(k))
 	builtHere map[string]string // locals bound to a call's result: the callee as phase 2 resolves it
 	guards    []guard
 	stores    []store
+}
+
+// maxReusedNames is the most names a map of a funcWalk may hold to be
+// reused: a bigger one is dropped (a clear costs its capacity, and one
+// huge function must not slow down every function after it).
+const maxReusedNames = 64
+
+// reset empties wk for the next function.
+func (wk *funcWalk) reset() {
+	wk.locals = emptied(wk.locals)
+	wk.globals = emptied(wk.globals)
+	wk.localCls.m = emptied(wk.localCls.m)
+	wk.flows = emptied(wk.flows)
+	wk.alias = emptied(wk.alias)
+	wk.builtHere = emptied(wk.builtHere)
+	clear(wk.guards)
+	clear(wk.stores)
+	wk.guards, wk.stores = wk.guards[:0], wk.stores[:0]
+}
+
+// emptied is m cleared for reuse, or nil when it holds more than
+// maxReusedNames entries.
+func emptied[M ~map[K]V, K comparable, V any](m M) M {
+	if len(m) > maxReusedNames {
+		return nil
+	}
+	clear(m)
+	return m
 }
 
 // guard is a test on key covering the bytes [from, to) of its function.
@@ -169,10 +203,10 @@ func (w *walker) keyTarget(key string, st *state) dest {
 	switch {
 	case root == "self" || root == "cls":
 		return dest{kind: dSelf}
-	case f.isModule || st.class >= 0 || f.b.globals[root]:
+	case f.isModule || st.class >= 0 || f.b.walk.globals[root]:
 		return dest{kind: dRetained}
 	}
-	if decl, ok := f.b.locals[root]; ok {
+	if decl, ok := f.b.walk.locals[root]; ok {
 		if sub {
 			return dest{kind: dContainerLocal, name: root, decl: decl}
 		}

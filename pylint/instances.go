@@ -43,10 +43,10 @@ func (w *walker) calleeText(n int32, st *state, keep bool) string {
 	if f.isModule || root == "self" || root == "cls" {
 		return text
 	}
-	if _, isLocal := f.b.locals[root]; !isLocal && !w.isParam(f, root) {
+	if _, isLocal := f.b.walk.locals[root]; !isLocal && !w.isParam(f, root) {
 		return text
 	}
-	if c := f.b.localCls.at(root); c != "" && c != "-" && hasRest {
+	if c := f.b.walk.localCls.at(root); c != "" && c != "-" && hasRest {
 		return c + "()." + rest
 	}
 	if keep {
@@ -65,14 +65,14 @@ func (w *walker) bindInstance(n, left, right int32, st *state, d dest) {
 	if right >= 0 && w.typ(right) == "call" {
 		callee = w.dotted(w.field(right, fieldFunction))
 		if root, _, _ := strings.Cut(callee, "."); callee != "" && !f.isModule {
-			if _, isLocal := f.b.locals[root]; isLocal || w.isParam(f, root) || root == "self" || root == "cls" {
+			if _, isLocal := f.b.walk.locals[root]; isLocal || w.isParam(f, root) || root == "self" || root == "cls" {
 				callee = ""
 			}
 		}
 	}
 	if w.typ(left) == "identifier" && d.kind == dLocal && st.class < 0 {
 		if callee != "" {
-			bind(&f.b.localCls, w.text(left), callee)
+			bind(&f.b.walk.localCls, w.text(left), callee)
 		}
 		return
 	}

@@ -24,7 +24,7 @@ func loopKinds(t *testing.T, src string) []policy.LoopKind {
 	defer tree.Close()
 	nodes := flattenCopy(tree, len(src))
 	fs := summarize("/x/m.py", []byte(src), nodes)
-	w := &walker{src: []byte(src), nodes: nodes, fs: fs, walks: map[int]*funcWalk{}}
+	w := &walker{src: []byte(src), nodes: nodes, fs: fs}
 	w.scanConsts(0)
 	var out []policy.LoopKind
 	for i := range nodes {

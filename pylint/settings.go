@@ -102,8 +102,8 @@ func (w *walker) recvText(x int32, st *state) string {
 		if f.isModule || st.class >= 0 {
 			return name
 		}
-		if _, isLocal := f.b.locals[name]; isLocal {
-			if c := f.b.localCls.at(name); c != "" && c != "-" && !strings.Contains(c, "()") {
+		if _, isLocal := f.b.walk.locals[name]; isLocal {
+			if c := f.b.walk.localCls.at(name); c != "" && c != "-" && !strings.Contains(c, "()") {
 				return c + "()"
 			}
 			return ""
@@ -172,7 +172,7 @@ func (w *walker) settingCallee(fnNode int32, st *state) string {
 	text := w.dotted(fnNode)
 	root, _, _ := strings.Cut(text, ".")
 	if f := w.fnSum(st); text != "" && !f.isModule && st.class < 0 {
-		if _, isLocal := f.b.locals[root]; isLocal || w.isParam(f, root) {
+		if _, isLocal := f.b.walk.locals[root]; isLocal || w.isParam(f, root) {
 			return ""
 		}
 	}

@@ -242,11 +242,8 @@ type funcBuild struct {
 	// list (walker.calls); those of functions nested in it follow among
 	// them
 	callsFrom int32
-	paramAnn  []string // each parameter's annotation as written ("" for none)
-	// dropped after the function
-	locals   map[string]uint32
-	globals  map[string]bool
-	localCls table[string] // local -> callee of the call assigned to it (m = Manager()); "-" when several
+	paramAnn  []string  // each parameter's annotation as written ("" for none)
+	walk      *funcWalk // while the function is walked (nil once finished)
 }
 
 type classSum struct {
@@ -314,7 +311,7 @@ type walker struct {
 	fs     *fileSum
 	depth  int
 	consts map[string]float64 // module-level UPPER_CASE numeric constants
-	walks  map[int]*funcWalk  // per-function state, by function index
+	free   []*funcWalk        // emptied walking states to reuse (startWalk)
 	keys   catalog.SettingKeys
 	// withCls binds names bound by with statements to the callee of
 	// their value (settings.go).
@@ -324,6 +321,9 @@ type walker struct {
 	// reused across files (walkScratch), instead of one growing slice
 	// per function (a quarter of the walk's garbage)
 	calls []callSite
+	// cl classifies the call sites of each function when it is
+	// finished; its scratch is reused
+	cl classifier
 	// lastDotted is the node dotted was last asked about and its answer
 	// (a call's callee is asked about by several rules in a row).
 	lastDotted struct {
@@ -343,13 +343,22 @@ type state struct {
 func (w *walker) fnSum(st *state) *funcSum { return w.fs.funcs[st.fn] }
 
 // walk is the phase-1 state of the function st is in.
-func (w *walker) walk(st *state) *funcWalk {
-	wk := w.walks[st.fn]
-	if wk == nil {
-		wk = &funcWalk{}
-		w.walks[st.fn] = wk
+func (w *walker) walk(st *state) *funcWalk { return w.fs.funcs[st.fn].b.walk }
+
+// startWalk gives function f its walking state, from the pool.
+func (w *walker) startWalk(f *funcSum) {
+	if n := len(w.free); n > 0 {
+		f.b.walk, w.free = w.free[n-1], w.free[:n-1]
+		return
 	}
-	return wk
+	f.b.walk = &funcWalk{}
+}
+
+// endWalk puts f's walking state back in the pool, emptied.
+func (w *walker) endWalk(f *funcSum) {
+	f.b.walk.reset()
+	w.free = append(w.free, f.b.walk)
+	f.b.walk = nil
 }
 
 // text is n's source text, copied (it may be kept).
@@ -453,6 +462,8 @@ func summarize(path string, src []byte, nodes []fnode) *fileSum {
 // walkScratch is a worker's memory for walks, reused from file to file.
 type walkScratch struct {
 	calls []callSite
+	walks []*funcWalk // walker.free
+	cl    classifier  // walker.cl
 }
 
 // maxKeptCalls is the most call sites a walkScratch keeps room for
@@ -467,11 +478,16 @@ func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingK
 		path:   path,
 		modKey: modKeyFor(absClean(path)),
 	}
-	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: &funcBuild{}})
-	w := &walker{src: src, nodes: nodes, fs: fs, walks: map[int]*funcWalk{}, keys: keys}
+	w := &walker{src: src, nodes: nodes, fs: fs, keys: keys}
 	if scratch != nil {
-		w.calls = scratch.calls[:0]
+		// the walk holds the scratch until it ends: after a panic
+		// (parseFile recovers) the next file starts afresh, not with
+		// the walking state of functions left half-walked
+		w.calls, w.free, w.cl = scratch.calls[:0], scratch.walks, scratch.cl
+		*scratch = walkScratch{}
 	}
+	fs.funcs = append(fs.funcs, &funcSum{name: "<module>", class: -1, parent: -1, isModule: true, b: &funcBuild{}})
+	w.startWalk(fs.funcs[0])
 	st := &state{fn: 0, class: -1, loopStart: -1}
 	if len(nodes) > 0 {
 		w.scanConsts(0)
@@ -487,6 +503,7 @@ func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingK
 		} else {
 			scratch.calls = nil
 		}
+		scratch.walks, scratch.cl = w.free, w.cl
 	}
 	return fs
 }
@@ -546,7 +563,7 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		f := w.fnSum(st)
 		for c := range w.kids(n) {
 			if w.typ(c) == "identifier" {
-				set(&f.b.globals, w.text(c), true)
+				set(&f.b.walk.globals, w.text(c), true)
 			}
 		}
 		return
@@ -721,11 +738,11 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	switch w.typ(t) {
 	case "identifier":
 		name := w.text(t)
-		if atModule || st.class >= 0 || f.b.globals[name] {
+		if atModule || st.class >= 0 || f.b.walk.globals[name] {
 			return dest{kind: dRetained, name: name}
 		}
-		if _, ok := f.b.locals[name]; !ok {
-			set(&f.b.locals, name, w.nodes[t].sb)
+		if _, ok := f.b.walk.locals[name]; !ok {
+			set(&f.b.walk.locals, name, w.nodes[t].sb)
 		}
 		return dest{kind: dLocal, name: name}
 	case "attribute", "subscript":
@@ -742,7 +759,7 @@ func (w *walker) targetDest(t int32, st *state) dest {
 			}
 			return dest{kind: dRetained}
 		}
-		if decl, ok := f.b.locals[r]; ok {
+		if decl, ok := f.b.walk.locals[r]; ok {
 			if w.typ(t) == "subscript" {
 				return dest{kind: dContainerLocal, name: r, decl: decl}
 			}
@@ -759,8 +776,8 @@ func (w *walker) targetDest(t int32, st *state) dest {
 	}
 	for c := range w.kids(t) {
 		if w.typ(c) == "identifier" {
-			if _, ok := f.b.locals[w.text(c)]; !ok {
-				set(&f.b.locals, w.text(c), w.nodes[c].sb)
+			if _, ok := f.b.walk.locals[w.text(c)]; !ok {
+				set(&f.b.walk.locals, w.text(c), w.nodes[c].sb)
 			}
 		}
 	}
@@ -926,7 +943,7 @@ func (w *walker) containerDest(obj int32, st *state) dest {
 		}
 		return dest{kind: dRetained}
 	}
-	if decl, ok := f.b.locals[r]; ok {
+	if decl, ok := f.b.walk.locals[r]; ok {
 		return dest{kind: dContainerLocal, name: r, decl: decl}
 	}
 	return dest{kind: dRetained}
@@ -945,7 +962,7 @@ func (w *walker) sharedArg(cs *callSite, val int32, st *state, optKw string) {
 	case "identifier":
 		name := w.text(val)
 		f := w.fnSum(st)
-		if _, isLocal := f.b.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
+		if _, isLocal := f.b.walk.locals[name]; isLocal && !f.isModule && st.class < 0 && w.walk(st).builtHere[name] != "" {
 			sh := cs.share()
 			sh.local, sh.via, sh.optKw = name, w.walk(st).builtHere[name], optKw
 			return
@@ -987,8 +1004,8 @@ func (w *walker) forStmt(n int32, st *state) {
 	}
 	if l := w.field(n, fieldLeft); l >= 0 {
 		if w.typ(l) == "identifier" {
-			if _, ok := f.b.locals[w.text(l)]; !ok && !f.isModule {
-				set(&f.b.locals, w.text(l), w.nodes[l].sb)
+			if _, ok := f.b.walk.locals[w.text(l)]; !ok && !f.isModule {
+				set(&f.b.walk.locals, w.text(l), w.nodes[l].sb)
 			}
 		} else {
 			w.targetDest(l, st)
@@ -1123,6 +1140,7 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 	}
 	idx := len(w.fs.funcs)
 	w.fs.funcs = append(w.fs.funcs, f)
+	w.startWalk(f)
 	if f.parent == -1 && st.class < 0 {
 		w.fs.topFuncs.put(f.name, idx)
 		w.fs.names.put(f.name, w.fs.modKey+"#"+f.name)
@@ -1335,11 +1353,9 @@ func (w *walker) comment(n int32) {
 // count), and drops the walking state.
 func (w *walker) finishFunc(fn int) {
 	f := w.fs.funcs[fn]
-	wk := w.walks[fn]
-	if wk == nil {
-		wk = &funcWalk{}
-	}
-	cl := &classifier{f: f, wk: wk}
+	wk := f.b.walk
+	cl := &w.cl
+	cl.f, cl.wk = f, wk
 	guards := wk.validGuards()
 	for i := int(f.b.callsFrom); i < len(w.calls); i++ {
 		cs := &w.calls[i]
@@ -1373,7 +1389,7 @@ func (w *walker) finishFunc(fn int) {
 			r, _ := cl.dest(d, -1)
 			sharedReq = r != retNo
 			rl, _ := cl.dest(d, loopStart)
-			decl, ok := f.b.locals[sh.local]
+			decl, ok := f.b.walk.locals[sh.local]
 			sharedIter = sharedReq || rl != retNo || loopStart >= 0 && ok && int64(decl) < int64(loopStart)
 			if !sharedReq {
 				// phase 2 decides whether the callee builds the pool
@@ -1386,8 +1402,8 @@ func (w *walker) finishFunc(fn int) {
 		c.set(cfSharedIter, sharedIter)
 		c.setShare(via, sh.optKw)
 	}
-	f.b.locals, f.b.globals, f.b.localCls = nil, nil, table[string]{}
-	delete(w.walks, fn)
+	cl.f, cl.wk, cl.seen = nil, nil, emptied(cl.seen)
+	w.endWalk(f)
 }
 
 // retRank orders retentions: retained beats retained unless per request
