@@ -247,8 +247,18 @@ func (w *walker) endsInReturn(b int32) bool {
 	return len(k) > 0 && w.typ(k[len(k)-1]) == "return_statement"
 }
 
+// storesCount reports whether a store met now can be one a guard of
+// wk's function needs: only a store inside a guard's range is, and each
+// range is walked after its guard is added (addGuards runs before the
+// if's blocks, and a returning block's guard covers what follows the if).
+// Most functions have no guard: their stores are not kept at all.
+func (wk *funcWalk) storesCount() bool { return len(wk.guards) > 0 }
+
 // addStore records a store into target t (an assignment target).
 func (w *walker) addStore(t int32, st *state) {
+	if !w.walk(st).storesCount() {
+		return
+	}
 	switch w.typ(t) {
 	case "identifier", "attribute", "subscript":
 		if k := w.baseKey(t); k != "" {
@@ -264,6 +274,9 @@ func (w *walker) addStore(t int32, st *state) {
 // storeCall records a call that stores into its receiver
 // (cache.set(k, v), _clients.setdefault(k, c), setattr(o, "a", v)).
 func (w *walker) storeCall(n, fnNode int32, st *state) {
+	if !w.walk(st).storesCount() {
+		return
+	}
 	switch w.typ(fnNode) {
 	case "attribute":
 		if a := w.field(fnNode, fieldAttribute); a >= 0 && storeMethods[string(w.bytesOf(a))] {

@@ -19,40 +19,47 @@ import (
 // parameter root gives "" unless keep (decorators and registrations keep
 // the name: phase 2 then looks for the framework by the file's imports).
 func (w *walker) calleeText(n int32, st *state, keep bool) string {
-	if n < 0 {
+	text, local := w.callee(n, st)
+	if local && !keep {
 		return ""
 	}
+	return text
+}
+
+// callee is calleeText(n, st, true), and whether its root is a local or
+// a parameter, which calleeText without keep drops.
+func (w *walker) callee(n int32, st *state) (text string, local bool) {
+	if n < 0 {
+		return "", false
+	}
 	f := w.fnSum(st)
-	text := w.dotted(n)
+	text = w.dotted(n)
 	if text == "" {
 		// a method of a call's result: Manager().send
 		if w.typ(n) != "attribute" {
-			return ""
+			return "", false
 		}
 		obj, attr := w.field(n, fieldObject), w.field(n, fieldAttribute)
 		if obj < 0 || attr < 0 || w.typ(obj) != "call" {
-			return ""
+			return "", false
 		}
 		inner := w.calleeText(w.field(obj, fieldFunction), st, false)
 		if inner == "" || strings.Contains(inner, "()") {
-			return ""
+			return "", false
 		}
-		return inner + "()." + w.text(attr)
+		return inner + "()." + w.text(attr), false
 	}
 	root, rest, hasRest := strings.Cut(text, ".")
 	if f.isModule || root == "self" || root == "cls" {
-		return text
+		return text, false
 	}
 	if _, isLocal := f.b.walk.locals[root]; !isLocal && !w.isParam(f, root) {
-		return text
+		return text, false
 	}
 	if c := f.b.walk.localCls.at(root); c != "" && c != "-" && hasRest {
-		return c + "()." + rest
+		return c + "()." + rest, false
 	}
-	if keep {
-		return text
-	}
-	return ""
+	return text, true
 }
 
 // bindInstance records what an assignment binds to a class: a local

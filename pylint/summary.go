@@ -853,15 +853,17 @@ func (w *walker) call(n int32, st *state, d dest) {
 	args := w.field(n, fieldArguments)
 	// a local name that shares a spelling resolves to nothing, unless it
 	// holds an instance of a class: then one method of it is followed
-	text := w.calleeText(fnNode, st, false)
+	kept, local := w.callee(fnNode, st)
+	text := kept // calleeText(fnNode, st, false)
+	if local {
+		text = ""
+	}
 	if _, meth, ok := strings.Cut(text, "()."); ok && strings.Contains(meth, ".") {
 		text = ""
 	}
 	argDest := dest{}
-	if args >= 0 {
-		if rt := w.calleeText(fnNode, st, true); rt != "" {
-			w.registration(rt, args, st)
-		}
+	if args >= 0 && kept != "" {
+		w.registration(kept, args, st)
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[string(w.bytesOf(fnNode))] {
 		// dict(genexpr), list(...): the collection goes where the call goes
