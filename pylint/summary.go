@@ -306,6 +306,7 @@ func modKeyFor(path string) string {
 }
 
 type walker struct {
+	abs    string // absClean(fs.path): once per file (a relative path costs a Getwd)
 	src    []byte
 	nodes  []fnode
 	fs     *fileSum
@@ -474,11 +475,12 @@ const maxKeptCalls = 32 << 10
 // fields and headers keys names; scratch (nil: none) lends the walk its
 // memory.
 func summarizeKeys(path string, src []byte, nodes []fnode, keys catalog.SettingKeys, scratch *walkScratch) *fileSum {
+	abs := absClean(path)
 	fs := &fileSum{
 		path:   path,
-		modKey: modKeyFor(absClean(path)),
+		modKey: modKeyFor(abs),
 	}
-	w := &walker{src: src, nodes: nodes, fs: fs, keys: keys}
+	w := &walker{src: src, nodes: nodes, fs: fs, abs: abs, keys: keys}
 	if scratch != nil {
 		// the walk holds the scratch until it ends: after a panic
 		// (parseFile recovers) the next file starts afresh, not with
@@ -1303,7 +1305,7 @@ func (w *walker) importStmt(n int32, st *state) {
 				sub = w.text(c)
 			}
 		}
-		dir := filepath.ToSlash(filepath.Dir(absClean(fs.path)))
+		dir := filepath.ToSlash(filepath.Dir(w.abs))
 		for i := 1; i < dots; i++ {
 			dir = filepath.ToSlash(filepath.Dir(dir))
 		}
