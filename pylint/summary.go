@@ -443,6 +443,15 @@ func (w *walker) children(n int32) []int32 {
 	return out
 }
 
+// siblingsFrom counts c and the siblings after it.
+func (w *walker) siblingsFrom(c int32) int {
+	n := 0
+	for ; c >= 0; c = w.nodes[c].next {
+		n++
+	}
+	return n
+}
+
 // kids iterates over n's children without allocating.
 func (w *walker) kids(n int32) iter.Seq[int32] {
 	return func(yield func(int32) bool) {
@@ -1188,6 +1197,12 @@ func (w *walker) funcDef(n int32, st *state, decs []decorator) {
 				continue
 			}
 			if name != "" {
+				if f.params == nil {
+					// room for every parameter from here on: one
+					// allocation instead of one per doubling
+					left := w.siblingsFrom(p)
+					f.params, f.b.paramAnn = make([]string, 0, left), make([]string, 0, left)
+				}
 				f.params = append(f.params, name)
 				f.b.paramAnn = append(f.b.paramAnn, ann)
 			}
