@@ -27,7 +27,7 @@ type funcWalk struct {
 	alias     map[string]string // local -> the cache it was read from (v = cache.get(k))
 	builtHere map[string]string // locals bound to a call's result: the callee as phase 2 resolves it
 	guards    []guard
-	stores    []store
+	stores    []store // only once the function has a guard (keepsStores)
 }
 
 // maxReusedNames is the most names a map of a funcWalk may hold to be
@@ -247,16 +247,16 @@ func (w *walker) endsInReturn(b int32) bool {
 	return len(k) > 0 && w.typ(k[len(k)-1]) == "return_statement"
 }
 
-// storesCount reports whether a store met now can be one a guard of
+// keepsStores reports whether a store met now can be one a guard of
 // wk's function needs: only a store inside a guard's range is, and each
 // range is walked after its guard is added (addGuards runs before the
 // if's blocks, and a returning block's guard covers what follows the if).
 // Most functions have no guard: their stores are not kept at all.
-func (wk *funcWalk) storesCount() bool { return len(wk.guards) > 0 }
+func (wk *funcWalk) keepsStores() bool { return len(wk.guards) > 0 }
 
 // addStore records a store into target t (an assignment target).
 func (w *walker) addStore(t int32, st *state) {
-	if !w.walk(st).storesCount() {
+	if !w.walk(st).keepsStores() {
 		return
 	}
 	switch w.typ(t) {
@@ -274,7 +274,7 @@ func (w *walker) addStore(t int32, st *state) {
 // storeCall records a call that stores into its receiver
 // (cache.set(k, v), _clients.setdefault(k, c), setattr(o, "a", v)).
 func (w *walker) storeCall(n, fnNode int32, st *state) {
-	if !w.walk(st).storesCount() {
+	if !w.walk(st).keepsStores() {
 		return
 	}
 	switch w.typ(fnNode) {
