@@ -116,7 +116,7 @@ var flattenSources = []string{
 // fixtures and flattenSources, with the walker's node selection and with
 // every node kept.
 func TestFlattenSubtreesMatchCursor(t *testing.T) {
-	if !subtreesOK && (runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64") {
+	if !subtreesOK() && (runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64") {
 		t.Fatal("the subtree layout check failed: go-tree-sitter's C structs changed (see flat.go)")
 	}
 	srcs := slices.Clone(flattenSources)
@@ -148,7 +148,7 @@ func compareFlatten(t *testing.T, p *sitter.Parser, sub, cur *nodeBuf, src []byt
 	defer tree.Close()
 	for _, bits := range [][]uint8{symBits, allBits} {
 		want := cur.copyNodes(tree, len(src), false, bits)
-		got := sub.copyNodes(tree, len(src), subtreesOK, bits)
+		got := sub.copyNodes(tree, len(src), subtreesOK(), bits)
 		if len(got) != len(want) {
 			t.Fatalf("%s: subtrees copied %d nodes, cursor %d", name, len(got), len(want))
 		}

@@ -450,6 +450,7 @@ import "C"
 
 import (
 	"context"
+	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -526,12 +527,13 @@ type nodeBuf struct {
 // flatten is flatten into b, grown as needed; the result is valid until
 // the next call of flatten, shrink or free.
 func (b *nodeBuf) flatten(t *sitter.Tree, srcLen int) []fnode {
-	return b.copyNodes(t, srcLen, subtreesOK, symBits)
+	return b.copyNodes(t, srcLen, subtreesOK(), symBits)
 }
 
 // subtreesOK says whether snat_flatten may read tree-sitter's subtrees:
-// the mirrored layouts agree with the public API on a parsed sample.
-var subtreesOK = func() bool {
+// the mirrored layouts agree with the public API on a parsed sample
+// (checked once, when the first file is copied).
+var subtreesOK = sync.OnceValue(func() bool {
 	p := sitter.NewParser()
 	defer p.Close()
 	p.SetLanguage(python.GetLanguage())
@@ -541,7 +543,7 @@ var subtreesOK = func() bool {
 	}
 	defer tree.Close()
 	return bool(C.snat_layout_ok(cTree(tree)))
-}()
+})
 
 // copyNodes copies the nodes of t that bits selects (see symBits) into b,
 // from the subtrees or, when subtrees is false, with the public cursor.
