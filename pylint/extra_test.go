@@ -128,15 +128,24 @@ func TestFlattenSubtreesMatchCursor(t *testing.T) {
 		}
 		srcs = append(srcs, string(src))
 	}
-	p := sitter.NewParser()
-	defer p.Close()
-	p.SetLanguage(python.GetLanguage())
-	var sub, cur nodeBuf
-	defer sub.free()
-	defer cur.free()
+	p, sub, cur := flattenPair(t)
 	for i, src := range srcs {
-		compareFlatten(t, p, &sub, &cur, []byte(src), fmt.Sprintf("source %d", i))
+		compareFlatten(t, p, sub, cur, []byte(src), fmt.Sprintf("source %d", i))
 	}
+}
+
+// flattenPair is a parser and the node buffers of both copies, freed at
+// the end of the test.
+func flattenPair(tb testing.TB) (*sitter.Parser, *nodeBuf, *nodeBuf) {
+	p := sitter.NewParser()
+	p.SetLanguage(python.GetLanguage())
+	sub, cur := &nodeBuf{}, &nodeBuf{}
+	tb.Cleanup(func() {
+		p.Close()
+		sub.free()
+		cur.free()
+	})
+	return p, sub, cur
 }
 
 func compareFlatten(t *testing.T, p *sitter.Parser, sub, cur *nodeBuf, src []byte, name string) {
@@ -165,14 +174,9 @@ func FuzzFlatten(f *testing.F) {
 	for _, s := range flattenSources {
 		f.Add([]byte(s))
 	}
-	p := sitter.NewParser()
-	defer p.Close()
-	p.SetLanguage(python.GetLanguage())
-	var sub, cur nodeBuf
-	defer sub.free()
-	defer cur.free()
+	p, sub, cur := flattenPair(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		compareFlatten(t, p, &sub, &cur, src, "input")
+		compareFlatten(t, p, sub, cur, src, "input")
 	})
 }
 

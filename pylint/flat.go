@@ -38,6 +38,31 @@ typedef struct snat_node {
 	int32_t parent, next, first, last;
 } snat_node;
 
+// snat_take says whether a node is copied: named or kept by its
+// symbol's bits k (see symBits), or MISSING.
+static inline bool snat_take(uint8_t k, bool named, bool missing) {
+	return ((named || (k & 1)) && !(k & 4)) || missing;
+}
+
+// snat_put writes node n, a child of parent (-1: none), and links it
+// after the parent's last child.
+static inline void snat_put(snat_node *out, int64_t n, int32_t parent, TSSymbol sym, TSFieldId field,
+	bool missing, uint32_t sb, uint32_t eb, TSPoint s, TSPoint e) {
+	snat_node *o = &out[n];
+	o->sym = sym;
+	o->field = field;
+	o->flags = missing ? 1 : 0;
+	o->sb = sb; o->eb = eb;
+	o->sr = s.row; o->sc = s.column; o->er = e.row; o->ec = e.column;
+	o->parent = parent;
+	o->next = -1; o->first = -1; o->last = -1;
+	if (parent >= 0) {
+		snat_node *p = &out[parent];
+		if (p->last >= 0) out[p->last].next = (int32_t)n; else p->first = (int32_t)n;
+		p->last = (int32_t)n;
+	}
+}
+
 // snat_flatten_cursor writes the named nodes of tree (and the anonymous ones whose
 // symbol has bit 1 in keep; bit 2: do not descend; bit 4: skip; bit 8:
 // the symbol is named, read here instead of asking the node) in pre-order, with parent/sibling links, into
@@ -60,24 +85,12 @@ static int64_t snat_flatten_cursor(const TSTree *tree, snat_node *out, int64_t c
 		uint8_t k = sym < nkeep ? keep[sym] : 0;
 		bool named = sym < nkeep ? (k & 8) != 0 : ts_node_is_named(node);
 		bool missing = has_error && ts_node_is_missing(node);
-		bool take = ((named || (k & 1)) && !(k & 4)) || missing;
+		bool take = snat_take(k, named, missing);
 		if (take) {
 			if (n < cap) {
-				snat_node *o = &out[n];
-				TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);
-				o->sym = sym;
-				o->field = ts_tree_cursor_current_field_id(&cur);
-				o->flags = missing ? 1 : 0;
-				o->sb = ts_node_start_byte(node);
-				o->eb = ts_node_end_byte(node);
-				o->sr = s.row; o->sc = s.column; o->er = e.row; o->ec = e.column;
-				o->parent = depth > 0 ? stack[depth - 1] : -1;
-				o->next = -1; o->first = -1; o->last = -1;
-				if (o->parent >= 0) {
-					snat_node *p = &out[o->parent];
-					if (p->last >= 0) out[p->last].next = (int32_t)n; else p->first = (int32_t)n;
-					p->last = (int32_t)n;
-				}
+				snat_put(out, n, depth > 0 ? stack[depth - 1] : -1, sym, ts_tree_cursor_current_field_id(&cur),
+					missing, ts_node_start_byte(node), ts_node_end_byte(node),
+					ts_node_start_point(node), ts_node_end_point(node));
 			}
 			n++;
 		}
@@ -398,25 +411,11 @@ static int64_t snat_flatten(const TSTree *ctree, snat_node *out, int64_t cap, co
 		bool named = sym < nkeep ? (k & 8) != 0
 			: (a.alias ? l->symbol_metadata[a.alias].named : (inl ? t.data.named : t.ptr->named));
 		bool missing = has_error && (inl ? t.data.is_missing : t.ptr->is_missing);
-		bool take = ((named || (k & 1)) && !(k & 4)) || missing;
-		if (take) {
+		if (snat_take(k, named, missing)) {
 			if (n < cap) {
-				snat_node *o = &out[n];
 				snat_length end = snat_add(a.pos, snat_size(t));
-				o->sym = sym;
-				o->field = root ? 0 : snat_field(l, &s, a.sidx, a.extra);
-				o->flags = missing ? 1 : 0;
-				o->sb = a.pos.bytes;
-				o->eb = end.bytes;
-				o->sr = a.pos.extent.row; o->sc = a.pos.extent.column;
-				o->er = end.extent.row; o->ec = end.extent.column;
-				o->parent = a.parent;
-				o->next = -1; o->first = -1; o->last = -1;
-				if (a.parent >= 0) {
-					snat_node *p = &out[a.parent];
-					if (p->last >= 0) out[p->last].next = (int32_t)n; else p->first = (int32_t)n;
-					p->last = (int32_t)n;
-				}
+				snat_put(out, n, a.parent, sym, root ? 0 : snat_field(l, &s, a.sidx, a.extra),
+					missing, a.pos.bytes, end.bytes, a.pos.extent, end.extent);
 			}
 			n++;
 			// descend into copied nodes only
