@@ -503,12 +503,12 @@ func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint
 	opts := pylint.Options{Config: cfg, Tests: cfg.Tests, Cache: cache, Progress: progress.Hook(ctx, progress.PythonFiles)}
 	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
 	problems := pyProblems(ferrs)
-	files = slices.DeleteFunc(files, func(f string) bool { return inIgnoredDir(t.pyPaths, f) })
-	for _, f := range files {
-		abs, err := filepath.Abs(f)
-		if err != nil {
-			continue
-		}
+	// the pass, the cache and inIgnoredDir make each file's path absolute,
+	// several times: with relative paths each asked for the working
+	// directory (two stats a call; 0.5 s of a warm run on the Azure SDK)
+	files, roots := absPaths(files), absPaths(t.pyPaths)
+	files = slices.DeleteFunc(files, func(f string) bool { return inIgnoredDir(roots, f) })
+	for _, abs := range files {
 		for d := filepath.Dir(abs); ; {
 			if dirs[d] {
 				break
@@ -527,6 +527,28 @@ func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint
 	pfs, cerrs := pylint.Check(ctx, files, opts)
 	problems = append(problems, pyProblems(cerrs)...)
 	return pfs, problems, dirs
+}
+
+// absPaths is paths made absolute and clean, asking for the working
+// directory once (filepath.Abs asks on every call). A path that cannot be
+// made absolute is kept as it is.
+func absPaths(paths []string) []string {
+	cwd, err := os.Getwd()
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		switch {
+		case filepath.IsAbs(p):
+			out[i] = filepath.Clean(p)
+		case err == nil && filepath.VolumeName(p) == "":
+			out[i] = filepath.Join(cwd, p)
+		default:
+			out[i] = p
+			if a, err := filepath.Abs(p); err == nil {
+				out[i] = a
+			}
+		}
+	}
+	return out
 }
 
 // inIgnoredDir reports whether file was found under one of the scanned

@@ -342,3 +342,29 @@ func Example_explain() {
 	fmt.Println(strings.SplitN(out.String(), "\n", 2)[0])
 	// Output: # SNAT002 http-client-per-request
 }
+
+// TestAbsPaths: the paths checkPython hands on are what filepath.Abs
+// makes of them, from one look at the working directory.
+func TestAbsPaths(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	wd, err := os.Getwd() // dir with symbolic links as the system reports them
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := []string{"a.py", "./pkg/b.py", "pkg/../c.py", "..", ".", filepath.Join(dir, "x", "..", "d.py"), "/e/f.py"}
+	want := []string{
+		filepath.Join(wd, "a.py"), filepath.Join(wd, "pkg", "b.py"), filepath.Join(wd, "c.py"),
+		filepath.Dir(wd), wd, filepath.Join(dir, "d.py"), filepath.FromSlash("/e/f.py"),
+	}
+	got := absPaths(in)
+	for i := range in {
+		abs, err := filepath.Abs(in[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[i] != want[i] || got[i] != abs {
+			t.Errorf("absPaths(%q) = %q, want %q (filepath.Abs: %q)", in[i], got[i], want[i], abs)
+		}
+	}
+}
