@@ -439,10 +439,18 @@ func TestDirectives(t *testing.T) {
 		{"# snatlint: skip[SNAT005]", false, nil, "unknown snatlint directive", false},
 		{"# a comment about snatlint", false, nil, "", false},
 		{"# see the snatlint docs: rules", false, nil, "", false},
+		{"#NoQa:SNAT005", false, []string{"SNAT005"}, "", true},
+		{"# plain comment", false, nil, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.comment, func(t *testing.T) {
 			ds, errs := parseDirectives(tt.comment)
+			// the walk only parses comments mayHoldDirective lets through
+			if may := mayHoldDirective([]byte(tt.comment)); !may && (len(ds) > 0 || len(errs) > 0) {
+				t.Errorf("mayHoldDirective(%q) = false, but it holds a directive", tt.comment)
+			} else if may && tt.comment == "# plain comment" {
+				t.Errorf("mayHoldDirective(%q) = true", tt.comment)
+			}
 			if ok := len(ds) > 0; ok != tt.wantOkay {
 				t.Fatalf("parseDirectives(%q) = %+v, want a directive: %v", tt.comment, ds, tt.wantOkay)
 			}

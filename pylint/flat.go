@@ -31,6 +31,8 @@ bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
 bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
 bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
 
+#define SNAT_SYM_ERROR 65535 // ts_builtin_sym_error, public as it is
+
 typedef struct snat_node {
 	uint16_t sym, field;
 	uint32_t flags;
@@ -406,7 +408,7 @@ static int64_t snat_flatten(const TSTree *ctree, snat_node *out, int64_t cap, co
 		snat_subtree t = a.t;
 		bool inl = t.data.is_inline;
 		TSSymbol raw = a.alias ? a.alias : (inl ? t.data.symbol : t.ptr->symbol);
-		TSSymbol sym = raw == 65535 ? raw : l->public_symbol_map[raw];
+		TSSymbol sym = raw == SNAT_SYM_ERROR ? raw : l->public_symbol_map[raw];
 		uint8_t k = sym < nkeep ? keep[sym] : 0;
 		bool named = sym < nkeep ? (k & 8) != 0
 			: (a.alias ? l->symbol_metadata[a.alias].named : (inl ? t.data.named : t.ptr->named));
@@ -467,7 +469,7 @@ type fnode struct {
 var _ [unsafe.Sizeof(fnode{}) - unsafe.Sizeof(C.snat_node{})]byte
 var _ [unsafe.Sizeof(C.snat_node{}) - unsafe.Sizeof(fnode{})]byte
 
-const symError = 65535
+const symError = C.SNAT_SYM_ERROR
 
 // symBits are what flatten knows of each symbol: 1 an anonymous symbol
 // the walker needs ("async"), 2 a node whose children it never looks at

@@ -1,7 +1,6 @@
 package pylint
 
 import (
-	"bytes"
 	"iter"
 	"path/filepath"
 	"strings"
@@ -684,31 +683,6 @@ func (w *walker) dottedSpan(n int32) (string, bool) {
 	return "", false
 }
 
-// containsLower reports whether b holds word (lowercase ASCII) in any
-// case: strings.Contains(strings.ToLower(string(b)), word) without the
-// copies (no other rune lowercases to an ASCII letter but U+0130 'İ' and
-// U+212A 'K', so word must hold neither 'i' nor 'k').
-func containsLower(b []byte, word string) bool {
-	for i := 0; i+len(word) <= len(b); i++ {
-		j := 0
-		for j < len(word) && lowerASCII(b[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerASCII lowercases an ASCII letter; any other byte is kept.
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // rootName returns the leftmost identifier of an attribute/subscript/call
 // chain.
 func (w *walker) rootName(n int32) string {
@@ -864,8 +838,10 @@ func (w *walker) call(n int32, st *state, d dest) {
 	args := w.field(n, fieldArguments)
 	// a local name that shares a spelling resolves to nothing, unless it
 	// holds an instance of a class: then one method of it is followed
-	kept, local := w.callee(fnNode, st)
-	text := kept // calleeText(fnNode, st, false)
+	// full keeps a local root (registrations need it); text drops it, as
+	// calleeText without keep does
+	full, local := w.callee(fnNode, st)
+	text := full
 	if local {
 		text = ""
 	}
@@ -873,8 +849,8 @@ func (w *walker) call(n int32, st *state, d dest) {
 		text = ""
 	}
 	argDest := dest{}
-	if args >= 0 && kept != "" {
-		w.registration(kept, args, st)
+	if args >= 0 && full != "" {
+		w.registration(full, args, st)
 	}
 	if fnNode >= 0 && w.typ(fnNode) == "identifier" && collectionBuiltins[string(w.bytesOf(fnNode))] {
 		// dict(genexpr), list(...): the collection goes where the call goes
@@ -1350,7 +1326,7 @@ func (w *walker) importStmt(n int32, st *state) {
 
 // comment records suppression directives.
 func (w *walker) comment(n int32) {
-	if b := w.bytesOf(n); !containsLower(b, "noqa") && !bytes.Contains(b, []byte("snatlint")) {
+	if !mayHoldDirective(w.bytesOf(n)) {
 		return // no directive: the common case, without a copy
 	}
 	t := w.text(n)

@@ -1,6 +1,7 @@
 package pylint
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -21,6 +22,38 @@ var (
 	snatlintRe = regexp.MustCompile(`#\s*snatlint\s*:`)
 	codeRe     = regexp.MustCompile(`^[A-Za-z]+[0-9]+$`)
 )
+
+// mayHoldDirective reports whether a comment can hold a directive that
+// parseDirectives reads (it names noqa in any case, or snatlint), without
+// copying it: the walk asks this of every comment.
+func mayHoldDirective(comment []byte) bool {
+	return containsLower(comment, "noqa") || bytes.Contains(comment, []byte("snatlint"))
+}
+
+// containsLower reports whether b holds word (lowercase ASCII) in any
+// case: strings.Contains(strings.ToLower(string(b)), word) without the
+// copies (no other rune lowercases to an ASCII letter but U+0130 'İ' and
+// U+212A 'K', so word must hold neither 'i' nor 'k').
+func containsLower(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(b[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lowercases an ASCII letter; any other byte is kept.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // parseDirectives parses the suppression directives in one comment; errs
 // describe malformed ones, which silence nothing.
