@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -115,6 +116,37 @@ func TestKeptSetLate(t *testing.T) {
 	for i, f := range files {
 		if ks.kept[i] != nil || !reflect.DeepEqual(ks.sums[i], sums[f]) || len(ks.errs[i]) != 0 {
 			t.Errorf("%s: not decoded once, as encoded", f)
+		}
+	}
+}
+
+// TestFreshOrKept: a run reports the same whether phase 1 keeps its fresh
+// summaries as they are (keepFreshUpTo), encoded until the end, or some
+// of each, with and without a result cache.
+func TestFreshOrKept(t *testing.T) {
+	files, _ := Discover(context.Background(), []string{fixtureRoot()}, Options{Tests: true})
+	size := totalSize(t, files)
+	defer func(old int64) { keepFreshUpTo = old }(keepFreshUpTo)
+	run := func(upTo int64, cached bool) ([]Finding, []string) {
+		keepFreshUpTo = upTo
+		opts := Options{Tests: true}
+		if cached {
+			opts.Cache = openTestCache(t, t.TempDir(), nil)
+		}
+		fs, errs := Check(context.Background(), files, opts)
+		return fs, errTexts(errs)
+	}
+	want, wantErrs := run(0, false) // every summary encoded and decoded
+	if len(want) == 0 || len(wantErrs) == 0 {
+		t.Fatalf("%d findings and %d errors in the fixture tree, want some of each", len(want), len(wantErrs))
+	}
+	for _, upTo := range []int64{0, size / 2, size + 1} {
+		for _, cached := range []bool{false, true} {
+			got, gotErrs := run(upTo, cached)
+			if !reflect.DeepEqual(got, want) || !slices.Equal(gotErrs, wantErrs) {
+				t.Errorf("fresh summaries kept up to %d of %d bytes, cache %v: %d findings %q, want %d %q",
+					upTo, size, cached, len(got), gotErrs, len(want), wantErrs)
+			}
 		}
 	}
 }
