@@ -173,15 +173,16 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 	return ks.sums, ks.errs
 }
 
-// keptSet is phase 1's results by file: a summary read from the cache,
-// or a fresh one still encoded (kept) until decode. Phase 1 holds a fresh
-// summary as its cache entry rather than as the decoded form phase 2
-// reads: a third of the size, and bytes the collector does not scan,
+// keptSet is phase 1's results by file: a summary read from the cache or
+// kept as it was walked (the first keepFreshUpTo bytes of source), or a
+// fresh one still encoded (kept) until decode. Past that, phase 1 holds a
+// fresh summary as its cache entry rather than as the decoded form phase
+// 2 reads: a third of the size, and bytes the collector does not scan,
 // where the decoded summaries (a few hundred MB of small objects on a big
 // tree) were marked again at every collection while files were still
-// being parsed. The form phase 2 sees is the same whether a file was just
-// parsed or read from the cache, and it is compact (strings shared across
-// files, slices exactly sized, the walk's garbage dropped).
+// being parsed. Phase 2 reads the same either way (the codec's round trip
+// is exact), compact (slices exactly sized, the walk's garbage dropped;
+// decoded strings are also shared across files).
 type keptSet struct {
 	files []string
 	sums  []*fileSum
