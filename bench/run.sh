@@ -17,9 +17,12 @@
 #           trees: parse-only against the whole pass, and the whole pass with
 #           a cold and a warm result cache, with peak RSS (BENCH_PYTHON=0
 #           skips it). Parse-only and the whole pass run alternately
-#           BENCH_PY_RUNS times (default 3): the row shows the median time
-#           of each and the highest RSS, so that a slow spell of the
-#           machine falls on both and not on one.
+#           BENCH_PY_RUNS times (default 3), and on a small tree again
+#           until the pairs took BENCH_PY_SECONDS (default 30): the row
+#           shows the median time of each, the highest RSS and the number
+#           of pairs, so that a slow spell of the machine falls on both and
+#           not on one (a run of one second on a shared 2-core VM varies by
+#           a fifth from one run to the next).
 #
 # Times are wall-clock seconds; RSS is the peak resident set of the
 # command and its children (/usr/bin/time -v). The load average is printed
@@ -127,7 +130,7 @@ python_section() {
 	local pyrun="$work/pyrun" corpora name dir files mb parse whole cold warm
 	(cd "$root" && go build -o "$pyrun" ./pylint/internal/pyrun)
 	corpora=${BENCH_PY_CORPORA:-"azure=/usr/lib/python3/dist-packages/azure django=/usr/lib/python3/dist-packages/django"}
-	printf '%-7s %6s %7s | %-18s | %-18s %-6s | %-18s | %-18s\n' corpus files MB parse-only "whole pass" "/parse" "cold cache" "warm cache"
+	printf '%-7s %6s %7s | %-18s | %-18s %-6s %5s | %-18s | %-18s\n' corpus files MB parse-only "whole pass" "/parse" pairs "cold cache" "warm cache"
 	for spec in $corpora; do
 		name=${spec%%=*} dir=${spec#*=}
 		if [[ ! -d $dir ]]; then
@@ -136,18 +139,19 @@ python_section() {
 		fi
 		files=$(find "$dir" -name '*.py' -type f | wc -l)
 		mb=$(find "$dir" -name '*.py' -type f -print0 | du -cb --files0-from=- | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')
-		local runs=() r
-		for ((r = 0; r < ${BENCH_PY_RUNS:-3}; r++)); do
+		local runs=() r=0 start=$SECONDS
+		while ((r < ${BENCH_PY_RUNS:-3} || SECONDS - start < ${BENCH_PY_SECONDS:-30})); do
 			runs+=("p $(measure "$root" "$pyrun" -parse-only -tests "$dir")")
 			runs+=("w $(measure "$root" "$pyrun" -q -tests "$dir")")
+			r=$((r + 1))
 		done
 		parse=$(median p "${runs[@]}")
 		whole=$(median w "${runs[@]}")
 		cold=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
 		warm=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
-		printf '%-7s %6s %7s | %-18s | %-18s %-6s | %-18s | %-18s\n' "$name" "$files" "$mb" \
+		printf '%-7s %6s %7s | %-18s | %-18s %-6s %5s | %-18s | %-18s\n' "$name" "$files" "$mb" \
 			"$(pycell "$parse" "$mb")" "$(pycell "$whole" "$mb")" "$(awk -v p="${parse%% *}" -v w="${whole%% *}" 'BEGIN { printf "%.0f%%", 100 * p / w }')" \
-			"$(cell "$cold")" "$(cell "$warm")"
+			"$r" "$(cell "$cold")" "$(cell "$warm")"
 	done
 	echo "python: '/parse' is the whole pass's throughput as a share of parse-only's (goal: >= 80%); cpus $(nproc); load average now: $(loadavg)"
 }
