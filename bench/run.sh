@@ -150,8 +150,8 @@ python_section() {
 		parse=$(median p "${runs[@]}")
 		whole=$(median w "${runs[@]}")
 		cold=$(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")
-		local warms=()
-		for ((r = 0; r < 3; r++)); do
+		local warms=() i
+		for ((i = 0; i < 3; i++)); do
 			warms+=("w $(measure "$root" "$pyrun" -q -tests -cache "$work/pycache-$name" "$dir")")
 		done
 		warm=$(median w "${warms[@]}")
