@@ -99,13 +99,14 @@ const trimAfter = bigFile
 // is freed after its file.
 const maxKeptBuf = 64 << 10
 
-// keepFreshUpTo is how many bytes of source a run's fresh summaries are
-// kept as they are, not encoded: phase 1 keeps a fresh summary encoded
-// (keptSet) so that the collector does not mark a big tree's summaries
-// again at every collection, but on a small tree there is little to mark,
-// and encoding and decoding every summary were 3% of the CPU of a run on
-// Django (5 MB) and its last 20 ms, with one collection in two more. A
-// summary is the same either way (TestSummaryCodecRoundTrip, TestFreshOrKept).
+// keepFreshUpTo is how many bytes of source a run keeps the fresh
+// summaries of as walked, not encoded: phase 1 keeps a fresh summary
+// encoded (keptSet) so that the collector does not mark a big tree's
+// summaries again at every collection, but on a small tree there is
+// little to mark, and encoding and decoding every summary were 3% of the
+// CPU of a run on Django (5 MB) and its last 20 ms, with twice the
+// collections. Phase 2 reads the same either way
+// (TestSummaryCodecRoundTrip, TestFreshOrKept).
 var keepFreshUpTo int64 = 32 << 20
 
 // binarySniff is how many leading bytes are checked for NUL.
@@ -264,13 +265,13 @@ func nextFile(next *atomic.Int64, n int, later *putOff) (int, bool) {
 }
 
 // phase1File is one file's phase 1: read, then the cached result for its
-// content, or parse and summarize (and cache the result). A fresh summary
-// is returned encoded (its cache entry) once the run's fresh summaries
-// kept as they are hold keepFreshUpTo bytes of source, a cached one
-// decoded. A big file
-// is checked only while bigFiles is held: by the caller (holdsBig), or
-// taken here when free; when it is not, the file is put off (wait) and
-// nothing else is returned.
+// content, or parse and summarize (and cache the result). A cached
+// summary is returned decoded, a fresh one as walked while the run's
+// summaries kept that way cover at most keepFreshUpTo bytes of source,
+// and encoded (its cache entry) after that. A big file is checked only
+// while bigFiles is held: by the caller (holdsBig), or taken here when
+// free; when it is not, the file is put off (wait) and nothing else is
+// returned.
 func phase1File(ctx context.Context, wk *worker, path string, cache *Cache, holdsBig bool) (fs *fileSum, kept []byte, errs []FileError, wait bool) {
 	src, ferr := readSource(path, wk.src[:0])
 	if ferr != nil {
