@@ -491,11 +491,11 @@ func hasGoFiles(dir string, recursive bool) bool {
 	return errors.Is(err, errFound)
 }
 
-// checkPython discovers and checks the Python files named by t (cache:
-// nil, or the per-file result cache). It
-// returns the directories holding Python files (to tell a pattern that
-// matched only Python files from one that matched nothing).
-func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint.Cache) ([]report.Finding, []report.Problem, map[string]bool) {
+// checkPython discovers and checks the Python files named by t, relative
+// to cwd (cache: nil, or the per-file result cache). It returns the
+// directories holding Python files (to tell a pattern that matched only
+// Python files from one that matched nothing).
+func checkPython(ctx context.Context, cwd string, t targets, cfg *config.File, cache *pylint.Cache) ([]report.Finding, []report.Problem, map[string]bool) {
 	dirs := map[string]bool{}
 	if len(t.pyPaths) == 0 {
 		return nil, nil, dirs
@@ -503,11 +503,11 @@ func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint
 	opts := pylint.Options{Config: cfg, Tests: cfg.Tests, Cache: cache, Progress: progress.Hook(ctx, progress.PythonFiles)}
 	files, ferrs := pylint.Discover(ctx, t.pyPaths, opts)
 	problems := pyProblems(ferrs)
-	// absolute once: the pass and the cache make each file's path absolute
-	// again, several times, and with a relative path each asked for the
-	// working directory (two stats a call; 0.5 s of a warm run on the
-	// Azure SDK)
-	files, roots := absPaths(files), absPaths(t.pyPaths)
+	// absolute once, from the run's working directory: the pass and the
+	// cache make each file's path absolute again, several times, and with
+	// a relative path each asked for the working directory (two stats a
+	// call; 0.5 s of a warm run on the Azure SDK)
+	files, roots := absPaths(cwd, files), absPaths(cwd, t.pyPaths)
 	files = slices.DeleteFunc(files, func(f string) bool { return inIgnoredDir(roots, f) })
 	for _, abs := range files {
 		for d := filepath.Dir(abs); ; {
@@ -530,24 +530,11 @@ func checkPython(ctx context.Context, t targets, cfg *config.File, cache *pylint
 	return pfs, problems, dirs
 }
 
-// absPaths is paths made absolute and clean, asking for the working
-// directory once (filepath.Abs asks on every call). A path that cannot be
-// made absolute is kept as it is.
-func absPaths(paths []string) []string {
-	cwd, err := os.Getwd()
+// absPaths is absPath of each of paths.
+func absPaths(cwd string, paths []string) []string {
 	out := make([]string, len(paths))
 	for i, p := range paths {
-		switch {
-		case filepath.IsAbs(p):
-			out[i] = filepath.Clean(p)
-		case err == nil && filepath.VolumeName(p) == "":
-			out[i] = filepath.Join(cwd, p)
-		default:
-			out[i] = filepath.Clean(p)
-			if a, err := filepath.Abs(p); err == nil {
-				out[i] = a
-			}
-		}
+		out[i] = absPath(cwd, p)
 	}
 	return out
 }

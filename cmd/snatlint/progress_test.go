@@ -35,7 +35,7 @@ func TestProgressHooks(t *testing.T) {
 	ctx := progress.NewContext(context.Background(), r)
 	tg := classify(dir, []string{"./..."}, nil)
 	checkGo(ctx, dir, tg, &config.File{}, synthetic, nil)
-	checkPython(ctx, tg, &config.File{}, nil)
+	checkPython(ctx, dir, tg, &config.File{}, nil)
 	want := regexp.MustCompile(`snatlint: Go packages loaded [1-9][0-9]*, analysed ([1-9][0-9]*)/([1-9][0-9]*), Python files 2/2\x1b\[K`)
 	read := func() string {
 		buf.mu.Lock()

@@ -250,7 +250,7 @@ func runWith(ctx context.Context, newAnalyzers analyzerSet, args []string, stdou
 			cache = openPyCache(cfg)
 		}
 		restore := pylint.BoundMemory(pylint.MemoryBudget)
-		fs, ps, dirs := checkPython(ctx, t, &runCfg, cache)
+		fs, ps, dirs := checkPython(ctx, cwd, t, &runCfg, cache)
 		restore()
 		rep.Findings = append(rep.Findings, fs...)
 		rep.Problems = append(rep.Problems, ps...)
@@ -585,6 +585,8 @@ func (o *options) langNoun() string {
 	return "no Python files"
 }
 
+// absPath is p made absolute and clean, relative to cwd (the run's working
+// directory, looked up once: filepath.Abs asks for it on every call).
 func absPath(cwd, p string) string {
 	if filepath.IsAbs(p) {
 		return filepath.Clean(p)

@@ -344,7 +344,7 @@ func Example_explain() {
 }
 
 // TestAbsPaths: the paths checkPython hands on are what filepath.Abs
-// makes of them, from one look at the working directory.
+// makes of them, from the run's one look at the working directory.
 func TestAbsPaths(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -357,7 +357,7 @@ func TestAbsPaths(t *testing.T) {
 		filepath.Join(wd, "a.py"), filepath.Join(wd, "pkg", "b.py"), filepath.Join(wd, "c.py"),
 		filepath.Dir(wd), wd, filepath.Join(dir, "d.py"), filepath.FromSlash("/e/f.py"),
 	}
-	got := absPaths(in)
+	got := absPaths(wd, in)
 	for i := range in {
 		abs, err := filepath.Abs(in[i])
 		if err != nil {
