@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -125,7 +124,9 @@ func parseAll(ctx context.Context, files []string, cache *Cache, progress func(d
 		files: files, sums: make([]*fileSum, len(files)), kept: make([][]byte, len(files)),
 		errs: make([][]FileError, len(files)), ready: make([]atomic.Bool, len(files)),
 	}
-	n := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	procs, release := holdSpareProc()
+	defer release()
+	n := min(procs, max(len(files), 1))
 	// n workers take the next file until none is left: no goroutine or
 	// hand-over per file (22,000 files in a warm run take 2 s); a worker
 	// with no file left decodes the summaries kept so far while the

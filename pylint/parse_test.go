@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -148,5 +149,36 @@ func TestFreshOrKept(t *testing.T) {
 					upTo, size, cached, len(got), gotErrs, len(want), wantErrs)
 			}
 		}
+	}
+}
+
+// TestSpareProc checks that a run starts as many workers as GOMAXPROCS
+// was when it began, holds one P more while it runs (however many runs
+// overlap), and puts GOMAXPROCS back when the last one ends; and that
+// Check and ParseOnly leave it as they found it.
+func TestSpareProc(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	w1, release1 := holdSpareProc()
+	if w1 != 3 || runtime.GOMAXPROCS(0) != 4 {
+		t.Fatalf("first hold: %d workers, GOMAXPROCS %d; want 3 and 4", w1, runtime.GOMAXPROCS(0))
+	}
+	w2, release2 := holdSpareProc()
+	if w2 != 3 || runtime.GOMAXPROCS(0) != 4 {
+		t.Fatalf("overlapping hold: %d workers, GOMAXPROCS %d; want 3 and 4", w2, runtime.GOMAXPROCS(0))
+	}
+	release1()
+	release1() // once only: must not release the other run's hold
+	if got := runtime.GOMAXPROCS(0); got != 4 {
+		t.Fatalf("one of two runs done: GOMAXPROCS %d, want 4", got)
+	}
+	release2()
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("both runs done: GOMAXPROCS %d, want 3", got)
+	}
+	files, _ := fixtureFiles(t)
+	Check(context.Background(), files, Options{})
+	ParseOnly(context.Background(), files)
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("after Check and ParseOnly: GOMAXPROCS %d, want 3", got)
 	}
 }

@@ -2,7 +2,6 @@ package pylint
 
 import (
 	"context"
-	"runtime"
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -16,7 +15,9 @@ import (
 func ParseOnly(ctx context.Context, files []string) {
 	ch := make(chan string)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	procs, release := holdSpareProc() // as the whole pass runs
+	defer release()
+	for range procs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
