@@ -117,8 +117,10 @@ func (p *project) resolveProject(fi int, q string, depth int) (target, bool) {
 		return target{}, false
 	}
 	parts := strings.Split(q, ".")
+	end := len(q) // q[:end] is parts[:j] joined
 	for j := len(parts) - 1; j >= 1; j-- {
-		cands := p.dotted[strings.Join(parts[:j], ".")]
+		end -= len(parts[j]) + 1
+		cands := p.dotted[q[:end]]
 		if len(cands) == 0 {
 			continue
 		}

@@ -190,7 +190,7 @@ func All() []*Framework {
 // Owns reports whether qualified name q is in one of f's modules.
 func (f *Framework) Owns(q string) bool {
 	for _, m := range f.Modules {
-		if q == m || strings.HasPrefix(q, m+".") {
+		if strings.HasPrefix(q, m) && (len(q) == len(m) || q[len(m)] == '.') {
 			return true
 		}
 	}
@@ -220,7 +220,7 @@ func MatchAny(patterns []string, name string) bool {
 // MatchAlt reports whether name is one of the alternatives in alts
 // ("a|b").
 func MatchAlt(alts, name string) bool {
-	for _, alt := range strings.Split(alts, "|") {
+	for alt := range strings.SplitSeq(alts, "|") {
 		if alt == name {
 			return true
 		}

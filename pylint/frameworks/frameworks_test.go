@@ -171,3 +171,45 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestOwns checks the module boundary: a framework owns its modules and
+// what is inside them, not a module whose name only starts the same.
+func TestOwns(t *testing.T) {
+	fw := &frameworks.Framework{Modules: []string{"django", "rest_framework.views"}}
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"django", true},
+		{"django.http.HttpResponse", true},
+		{"djangox", false},
+		{"djangox.views", false},
+		{"django_extensions.x", false},
+		{"rest_framework.views.APIView", true},
+		{"rest_framework.viewsets.ViewSet", false},
+		{"rest_framework", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := fw.Owns(tt.q); got != tt.want {
+			t.Errorf("Owns(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	alts := []struct {
+		alts, name string
+		want       bool
+	}{
+		{"context|ctx", "ctx", true},
+		{"context|ctx", "context", true},
+		{"context|ctx", "cont", false},
+		{"request", "request", true},
+		{"", "", true},
+		{"a|", "", true},
+		{"a|b", "a|b", false},
+	}
+	for _, tt := range alts {
+		if got := frameworks.MatchAlt(tt.alts, tt.name); got != tt.want {
+			t.Errorf("MatchAlt(%q, %q) = %v, want %v", tt.alts, tt.name, got, tt.want)
+		}
+	}
+}
