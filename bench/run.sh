@@ -162,13 +162,19 @@ python_section() {
 	echo "python: '/parse' is the whole pass's throughput as a share of parse-only's (goal: >= 80%), from the median times; '/pair' the median of that share within each pair (a pair's two runs are seconds apart, so the machine's drift within the hour cancels); cpus $(nproc); load average now: $(loadavg)"
 }
 
+# mid FORMAT: the median of the numbers on standard input, one a line,
+# printed with FORMAT; nothing when there are none.
+mid() {
+	sort -n | awk -v f="$1" '{ t[NR] = $1 } END { if (NR) printf f, (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+}
+
 # median KIND "KIND SECONDS RSS_MB"...: "SECONDS RSS_MB", the median
 # time of the runs of that kind and their highest RSS.
 median() {
 	local kind=$1
 	shift
-	printf '%s\n' "$@" | awk -v k="$kind" '$1 == k { print $2, $3 }' | sort -n |
-		awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%.2f %d", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), m }'
+	printf '%s %s' "$(printf '%s\n' "$@" | awk -v k="$kind" '$1 == k { print $2 }' | mid %.2f)" \
+		"$(printf '%s\n' "$@" | awk -v k="$kind" '$1 == k && $3 > m { m = $3 } END { printf "%d", m }')"
 }
 
 # pair_share "p SECONDS RSS_MB" "w SECONDS RSS_MB"...: the median over
@@ -176,8 +182,7 @@ median() {
 # of w's.
 pair_share() {
 	printf '%s\n' "$@" | awk '$1 == "p" { p[++np] = $2 } $1 == "w" { w[++nw] = $2 }
-		END { for (i = 1; i <= np && i <= nw; i++) if (w[i] > 0) print 100 * p[i] / w[i] }' | sort -n |
-		awk '{ t[NR] = $1 } END { if (NR) printf "%.0f%%", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+		END { for (i = 1; i <= np && i <= nw; i++) if (w[i] > 0) print 100 * p[i] / w[i] }' | mid %.0f%%
 }
 
 # pycell "SECONDS RSS_MB" MB: "12.3s 9.1MB/s 456MB"
