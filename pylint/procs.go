@@ -13,10 +13,11 @@ import (
 // worker then needs a P again when its call returns. With one P more than
 // workers there is an idle P, and cgo calls keep theirs. Measured with 2
 // cores: context switches in a whole pass over Django 10,400 -> 5,000;
-// wall time on Django -12% (30 alternating rounds), on the Azure SDK 61.3
-// -> 49.7 and 55.0 s (two alternating pairs; same findings, same peak
-// RSS); parse-only (ParseOnly holds it too, to run as the whole pass
-// does) and warm runs from the result cache unchanged.
+// wall time on Django -12% (30 alternating rounds), on the Azure SDK a
+// median of 59.7 -> 55.2 s (eight alternating pairs, ratios 0.81 to 1.15;
+// same findings, same peak RSS); parse-only (ParseOnly holds it too, to
+// run as the whole pass does) and warm runs from the result cache
+// unchanged.
 var spareProc struct {
 	sync.Mutex
 	users int // runs holding it
