@@ -170,6 +170,23 @@ func TestMatch(t *testing.T) {
 			t.Errorf("ParamsMatch(%q, %q) = %v, want %v", tt.want, tt.params, got, tt.ok)
 		}
 	}
+	alts := []struct {
+		alts, name string
+		want       bool
+	}{
+		{"context|ctx", "ctx", true},
+		{"context|ctx", "context", true},
+		{"context|ctx", "cont", false},
+		{"request", "request", true},
+		{"", "", true},
+		{"a|", "", true},
+		{"a|b", "a|b", false},
+	}
+	for _, tt := range alts {
+		if got := frameworks.MatchAlt(tt.alts, tt.name); got != tt.want {
+			t.Errorf("MatchAlt(%q, %q) = %v, want %v", tt.alts, tt.name, got, tt.want)
+		}
+	}
 }
 
 // TestOwns checks the module boundary: a framework owns its modules and
@@ -193,23 +210,6 @@ func TestOwns(t *testing.T) {
 	for _, tt := range tests {
 		if got := fw.Owns(tt.q); got != tt.want {
 			t.Errorf("Owns(%q) = %v, want %v", tt.q, got, tt.want)
-		}
-	}
-	alts := []struct {
-		alts, name string
-		want       bool
-	}{
-		{"context|ctx", "ctx", true},
-		{"context|ctx", "context", true},
-		{"context|ctx", "cont", false},
-		{"request", "request", true},
-		{"", "", true},
-		{"a|", "", true},
-		{"a|b", "a|b", false},
-	}
-	for _, tt := range alts {
-		if got := frameworks.MatchAlt(tt.alts, tt.name); got != tt.want {
-			t.Errorf("MatchAlt(%q, %q) = %v, want %v", tt.alts, tt.name, got, tt.want)
 		}
 	}
 }
