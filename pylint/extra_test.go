@@ -166,6 +166,39 @@ func compareFlatten(t *testing.T, p *sitter.Parser, sub, cur *nodeBuf, src []byt
 				t.Fatalf("%s: node %d (%s): subtrees %+v, cursor %+v", name, i, symNames[want[i].sym], got[i], want[i])
 			}
 		}
+		checkEachNode(t, got, name)
+	}
+}
+
+// checkEachNode compares eachNode's scan of the pre-order copy with a walk
+// down the child links, from the root and from up to 64 other nodes,
+// skipping the children of some nodes.
+func checkEachNode(t *testing.T, nodes []fnode, name string) {
+	t.Helper()
+	w := &walker{nodes: nodes}
+	skip := func(n int32) bool { return nodes[n].sym%3 == 0 }
+	var links func(n int32, out []int32) []int32
+	links = func(n int32, out []int32) []int32 {
+		out = append(out, n)
+		if skip(n) {
+			return out
+		}
+		for c := nodes[n].first; c >= 0; c = nodes[c].next {
+			out = links(c, out)
+		}
+		return out
+	}
+	step := max(1, len(nodes)/64)
+	for n := 0; n < len(nodes); n += step {
+		want := links(int32(n), nil)
+		var got []int32
+		w.eachNode(int32(n), func(x int32) bool {
+			got = append(got, x)
+			return !skip(x)
+		})
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: eachNode(%d) visited %v, the child links give %v", name, n, got, want)
+		}
 	}
 }
 

@@ -587,28 +587,29 @@ func (w *walker) counterStep(body int32, counter string) (int, bool) {
 }
 
 // eachNode calls f on n and its descendants in pre-order; f returns false
-// to skip a node's children. The walk is iterative (any depth).
+// to skip a node's children. The node copy is in pre-order (flat.go), so
+// n's subtree is the run of nodes from n up to subtreeEnd(n): the walk is
+// a scan of that run, jumping over a skipped node's subtree.
 func (w *walker) eachNode(n int32, f func(int32) bool) {
 	if n < 0 {
 		return
 	}
-	stack := make([]int32, 1, 64) // on the stack unless a node has many children
-	stack[0] = n
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !f(c) {
-			continue
-		}
-		// push children in reverse for pre-order
-		start := len(stack)
-		for k := w.nodes[c].first; k >= 0; k = w.nodes[k].next {
-			stack = append(stack, k)
-		}
-		for i, j := start, len(stack)-1; i < j; i, j = i+1, j-1 {
-			stack[i], stack[j] = stack[j], stack[i]
+	for c, end := n, w.subtreeEnd(n); c < end; {
+		if f(c) {
+			c++
+		} else {
+			c = w.subtreeEnd(c)
 		}
 	}
+}
+
+// subtreeEnd is the index just past n's last descendant in the pre-order
+// node copy: one past the end of n's chain of last children.
+func (w *walker) subtreeEnd(n int32) int32 {
+	for w.nodes[n].last >= 0 {
+		n = w.nodes[n].last
+	}
+	return n + 1
 }
 
 // loopWaits reports whether the loop waits anywhere in its body or its
