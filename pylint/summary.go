@@ -524,71 +524,73 @@ func (w *walker) visit(n int32, st *state, d dest) {
 		w.fs.deepSkips++
 		return
 	}
-	switch w.typ(n) {
-	case "identifier":
+	switch w.kind(n) {
+	case kIdentifier:
 		if d.kind != dNone {
 			// the local's value goes to d
 			wk, name := w.walk(st), w.text(n)
 			set(&wk.flows, name, append(wk.flows[name], d))
 		}
 		return
-	case "string", "integer", "float", "true", "false", "none", "escape_sequence":
+	case kLiteral:
 		return
-	case "comment":
+	case kComment:
 		w.comment(n)
 		return
-	case "import_statement", "import_from_statement":
+	case kImport:
 		w.importStmt(n, st)
 		return
-	case "decorated_definition":
+	case kDecorated:
 		w.decorated(n, st)
 		return
-	case "function_definition":
+	case kFunctionDef:
 		w.funcDef(n, st, nil)
 		return
-	case "class_definition":
+	case kClassDef:
 		w.classDef(n, st, nil)
 		return
-	case "call":
+	case kCall:
 		w.call(n, st, d)
 		return
-	case "assignment", "augmented_assignment":
+	case kAssignment, kAugmentedAssignment:
 		w.assign(n, st)
 		return
-	case "for_statement":
+	case kForStatement:
 		w.forStmt(n, st)
 		return
-	case "while_statement":
+	case kWhileStatement:
 		w.whileStmt(n, st)
 		return
-	case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression":
+	case kComprehension:
 		w.comprehension(n, st, d)
 		return
-	case "if_statement":
+	case kIfStatement:
 		w.ifStmt(n, st)
 		return
-	case "with_item":
+	case kWithItem:
 		w.bindWith(n, st)
-	case "global_statement", "nonlocal_statement":
+	case kGlobalOrNonlocal:
 		f := w.fnSum(st)
 		for c := range w.kids(n) {
-			if w.typ(c) == "identifier" {
+			if w.kind(c) == kIdentifier {
 				set(&f.b.walk.globals, w.text(c), true)
 			}
 		}
 		return
-	case "return_statement":
+	case kReturn:
 		for c := range w.kids(n) {
 			w.descend(c, st, dest{kind: dReturn})
 		}
 		return
-	case "keyword_argument":
+	case kKeywordArgument:
 		if v := w.field(n, fieldValue); v >= 0 {
 			w.descend(v, st, d)
 		}
 		return
-	case "parenthesized_expression", "await", "conditional_expression", "boolean_operator",
-		"list", "tuple", "set", "dictionary", "pair", "expression_list", "list_splat", "dictionary_splat":
+	case kPassThrough, kParenthesized, kList, kTuple:
+		// parenthesized_expression, await, conditional_expression,
+		// boolean_operator, list, tuple, set, dictionary, pair,
+		// expression_list, list_splat, dictionary_splat
 		// value passes through to the same destination
 		for c := range w.kids(n) {
 			w.descend(c, st, d)
@@ -663,7 +665,7 @@ func (w *walker) dottedSpan(n int32) (string, bool) {
 				return "", false
 			}
 			for _, c := range w.src[sb:eb] {
-				if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\\' || c == '#' || c == '(' || c == ')' {
+				if notInSpan[c] {
 					return "", false
 				}
 			}
@@ -682,6 +684,15 @@ func (w *walker) dottedSpan(n int32) (string, bool) {
 	}
 	return "", false
 }
+
+// notInSpan are the bytes that make dottedSpan fall back to dottedJoin:
+// white space, a line continuation, a comment, parentheses.
+var notInSpan = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r\f\v\\#()") {
+		t[c] = true
+	}
+	return t
+}()
 
 // rootName returns the leftmost identifier of an attribute/subscript/call
 // chain.
