@@ -16,6 +16,25 @@ type framework = frameworks.Framework
 // allFrameworks is the registry, in precedence order. Immutable.
 var allFrameworks = frameworks.All()
 
+// definingRules are the class rules of allFrameworks that match a class by
+// the methods it defines (Class.Defines), in precedence order: the few
+// computeKind tries on every class of the tree. Immutable.
+var definingRules = func() (out []definingRule) {
+	for _, fw := range allFrameworks {
+		for i := range fw.Classes {
+			if r := &fw.Classes[i]; len(r.Defines) > 0 {
+				out = append(out, definingRule{fw, r})
+			}
+		}
+	}
+	return out
+}()
+
+type definingRule struct {
+	fw   *framework
+	rule *frameworks.Class
+}
+
 // loopFix is the remedy for a construction in a loop outside any context.
 const loopFix = "create it once before the loop (or at module level)"
 
@@ -89,13 +108,10 @@ func (p *project) computeKind(c cref) classKind {
 	fs := p.files[c.file]
 	cs := fs.classes[c.cls]
 	var k classKind
-	for _, fw := range allFrameworks {
-		for i := range fw.Classes {
-			r := &fw.Classes[i]
-			if p.defines(c, r.Defines) {
-				if nk := (classKind{fw: fw, rule: r}); nk.better(k) {
-					k = nk
-				}
+	for _, d := range definingRules {
+		if p.defines(c, d.rule.Defines) {
+			if nk := (classKind{fw: d.fw, rule: d.rule}); nk.better(k) {
+				k = nk
 			}
 		}
 	}

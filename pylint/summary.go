@@ -306,6 +306,7 @@ func modKeyFor(path string) string {
 
 type walker struct {
 	abs    string // absClean(fs.path): once per file (a relative path costs a Getwd)
+	absDir string // abs's directory, slashed, once asked (relative imports)
 	src    []byte
 	nodes  []fnode
 	fs     *fileSum
@@ -1307,7 +1308,10 @@ func (w *walker) importStmt(n int32, st *state) {
 				sub = w.text(c)
 			}
 		}
-		dir := filepath.ToSlash(filepath.Dir(w.abs))
+		if w.absDir == "" {
+			w.absDir = filepath.ToSlash(filepath.Dir(w.abs))
+		}
+		dir := w.absDir
 		for i := 1; i < dots; i++ {
 			dir = filepath.ToSlash(filepath.Dir(dir))
 		}
