@@ -588,11 +588,9 @@ func (w *walker) visit(n int32, st *state, d dest) {
 			w.descend(v, st, d)
 		}
 		return
-	case kPassThrough, kParenthesized, kList, kTuple:
-		// parenthesized_expression, await, conditional_expression,
-		// boolean_operator, list, tuple, set, dictionary, pair,
-		// expression_list, list_splat, dictionary_splat
-		// value passes through to the same destination
+	case kPassThrough:
+		// the value passes through to the same destination (the types:
+		// kindOfType)
 		for c := range w.kids(n) {
 			w.descend(c, st, d)
 		}
