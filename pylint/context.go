@@ -17,23 +17,19 @@ type framework = frameworks.Framework
 var allFrameworks = frameworks.All()
 
 // definingRules are the class rules of allFrameworks that match a class by
-// the methods it defines (Class.Defines), in precedence order: the few
-// computeKind tries on every class of the tree. Immutable.
-var definingRules = func() (out []definingRule) {
+// the methods it defines (Class.Defines), as the kinds they give, in
+// precedence order: the few computeKind tries on every class of the tree.
+// Immutable.
+var definingRules = func() (out []classKind) {
 	for _, fw := range allFrameworks {
 		for i := range fw.Classes {
 			if r := &fw.Classes[i]; len(r.Defines) > 0 {
-				out = append(out, definingRule{fw, r})
+				out = append(out, classKind{fw: fw, rule: r})
 			}
 		}
 	}
 	return out
 }()
-
-type definingRule struct {
-	fw   *framework
-	rule *frameworks.Class
-}
 
 // loopFix is the remedy for a construction in a loop outside any context.
 const loopFix = "create it once before the loop (or at module level)"
@@ -108,11 +104,9 @@ func (p *project) computeKind(c cref) classKind {
 	fs := p.files[c.file]
 	cs := fs.classes[c.cls]
 	var k classKind
-	for _, d := range definingRules {
-		if p.defines(c, d.rule.Defines) {
-			if nk := (classKind{fw: d.fw, rule: d.rule}); nk.better(k) {
-				k = nk
-			}
+	for _, nk := range definingRules {
+		if p.defines(c, nk.rule.Defines) && nk.better(k) {
+			k = nk
 		}
 	}
 	for i, b := range cs.bases {
