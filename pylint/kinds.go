@@ -5,11 +5,11 @@ package pylint
 // look-up and a jump instead of string compares. typ stays the general
 // answer.
 
-// kind is a node type the walk dispatches on; kOther is any other.
-type kind uint8
+// nodeKind is a node type visit dispatches on; kOther is any other.
+type nodeKind uint8
 
 const (
-	kOther kind = iota
+	kOther nodeKind = iota
 	kIdentifier
 	kLiteral // string, integer, float, true, false, none, escape_sequence
 	kComment
@@ -32,7 +32,7 @@ const (
 )
 
 // kindOfType maps the node types that have a kind to it.
-var kindOfType = map[string]kind{
+var kindOfType = map[string]nodeKind{
 	"identifier":               kIdentifier,
 	"string":                   kLiteral,
 	"integer":                  kLiteral,
@@ -77,8 +77,8 @@ var kindOfType = map[string]kind{
 }
 
 // symKinds is kindOfType by grammar symbol. Immutable after init.
-var symKinds = func() []kind {
-	k := make([]kind, len(symNames))
+var symKinds = func() []nodeKind {
+	k := make([]nodeKind, len(symNames))
 	for i, name := range symNames {
 		k[i] = kindOfType[name]
 	}
@@ -86,7 +86,7 @@ var symKinds = func() []kind {
 }()
 
 // kind is n's kind (kOther for ERROR and any type without one).
-func (w *walker) kind(n int32) kind {
+func (w *walker) kind(n int32) nodeKind {
 	if s := int(w.nodes[n].sym); s < len(symKinds) {
 		return symKinds[s]
 	}
