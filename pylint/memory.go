@@ -2,7 +2,10 @@ package pylint
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 )
 
@@ -28,22 +31,23 @@ const parseFreeBudget = 448 << 20
 const parseFreeGCPercent = 400
 
 // lowerOnParse holds the limit to fall to when the first file is parsed
-// in a bounded run (0: nothing to do), and gcOnParse the GOGC to return
-// to then (-2: leave it).
+// in a bounded run (0: nothing to do), and gcOnParse the GOGC that
+// BoundMemory replaced, to pace from then (-2: leave GOGC alone).
 var (
 	lowerOnParse atomic.Int64
 	gcOnParse    atomic.Int64
 )
 
 // BoundMemory sets a soft memory limit (limit bytes of Go heap) until
-// restore is called: the collector still runs at every doubling of the
-// live heap (small trees stay small), and also whenever the heap nears the
+// restore is called: the collector runs as the live heap grows (see
+// gcPacer: small trees stay small), and also whenever the heap nears the
 // limit, so that on a big tree the peak is the limit, not twice the
 // summaries. Until the run parses its first file the limit is the larger
 // parseFreeBudget (when that is larger): a run served from the result
 // cache needs no room for syntax trees, and the collector is paced at
-// parseFreeGCPercent unless the user set GOGC. A user's GOMEMLIMIT wins:
-// then nothing changes.
+// parseFreeGCPercent; from the first parse on, by gcPacer. A user's GOGC
+// leaves the pacing alone, and a user's GOMEMLIMIT wins: then nothing
+// changes.
 func BoundMemory(limit int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -61,19 +65,23 @@ func BoundMemory(limit int64) (restore func()) {
 	old := debug.SetMemoryLimit(first)
 	return func() {
 		lowerOnParse.Store(0)
+		stopPacer()
 		restoreGC()
 		debug.SetMemoryLimit(old)
 	}
 }
 
 // parsing is called before a file is parsed: the first call in a bounded
-// run lowers the limit to the bound, making room for tree-sitter.
+// run lowers the limit to the bound, making room for tree-sitter, and
+// starts the pacer.
 func parsing() {
 	if lowerOnParse.Load() == 0 {
 		return
 	}
 	if l := lowerOnParse.Swap(0); l != 0 {
-		restoreGC()
+		if g := gcOnParse.Swap(-2); g != -2 {
+			startPacer(int(g))
+		}
 		debug.SetMemoryLimit(l)
 	}
 }
@@ -83,4 +91,94 @@ func restoreGC() {
 	if g := gcOnParse.Swap(-2); g != -2 {
 		debug.SetGCPercent(int(g))
 	}
+}
+
+// While a bounded run parses, the collector is paced by the live heap
+// (smallHeapPacer) rather than at a fixed GOGC: a small tree's summaries
+// are a few MB, and at GOGC 100 the heap was collected at every few MB
+// of the walk's garbage (Django: 8 cycles in 0.7 s, while each summary
+// stays until the end). Up to smallHeap the heap may grow to
+// smallHeapGCPercent over the live heap (but not past smallHeap unless
+// GOGC's own goal is larger); a big tree's heap is paced at GOGC as
+// before, its peak held by the memory limit. Measured on Django, twelve
+// alternating rounds: whole pass 0.814 s at GOGC 100, 0.794 s at 400
+// (peak RSS 33 -> 36 MB); on the Azure SDK a fixed GOGC 400 was slower
+// (the heap rode the memory limit: 50.0 -> 52.4 s, 42.4 -> 46.6 s) and
+// peaked at 497 MB.
+const (
+	smallHeap          = 64 << 20
+	smallHeapGCPercent = 400
+)
+
+// gcPercentFor is the GOGC for a live heap of live bytes when the run's
+// own GOGC is base: smallHeapGCPercent for a small heap, base for a
+// large one, and in between what puts the goal at smallHeap.
+func gcPercentFor(live uint64, base int) int {
+	if base < 0 || base >= smallHeapGCPercent {
+		return base
+	}
+	if live == 0 || live*(100+smallHeapGCPercent) <= smallHeap*100 {
+		return smallHeapGCPercent
+	}
+	return max(base, int(smallHeap*100/live)-100)
+}
+
+// gcPacer sets GOGC after every collection from the live heap, until
+// stopped.
+type gcPacer struct {
+	mu   sync.Mutex
+	base int // the GOGC to pace from and to restore
+	done bool
+}
+
+// pacer is the running pacer, or nil.
+var pacer atomic.Pointer[gcPacer]
+
+// startPacer starts pacing from GOGC base (the setting to restore).
+func startPacer(base int) {
+	p := &gcPacer{base: base}
+	if pacer.Swap(p) != nil {
+		panic("pylint: two GC pacers") // BoundMemory runs do not nest
+	}
+	p.cycle()
+}
+
+// stopPacer stops the running pacer, if any, and restores its GOGC.
+func stopPacer() {
+	p := pacer.Swap(nil)
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done = true
+	debug.SetGCPercent(p.base)
+}
+
+// cycle sets GOGC for the live heap the last collection left, and arms
+// itself for the next collection (a cleanup on an object nothing
+// references runs after the collection that finds it).
+func (p *gcPacer) cycle() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.done {
+		return
+	}
+	debug.SetGCPercent(gcPercentFor(liveHeap(), p.base))
+	runtime.AddCleanup(&gcSentinel{}, (*gcPacer).cycle, p)
+}
+
+// gcSentinel is big enough not to come from the tiny allocator, whose
+// blocks are freed together (a cleanup on one might never run).
+type gcSentinel struct{ _ [2]*byte }
+
+// liveHeap is the heap the last collection marked live (0 before the
+// first one).
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }

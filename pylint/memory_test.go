@@ -1,8 +1,10 @@
 package pylint
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestBoundMemory: a bounded run starts at the parse-free limit and falls
@@ -30,8 +32,8 @@ func TestBoundMemory(t *testing.T) {
 	if got := current(); got != MemoryBudget {
 		t.Errorf("limit after the first parse = %d, want %d", got, MemoryBudget)
 	}
-	if got := gcPercent(); got != beforeGC {
-		t.Errorf("GOGC after the first parse = %d, want %d", got, beforeGC)
+	if got, want := gcPercent(), gcPercentFor(liveHeap(), beforeGC); got != want {
+		t.Errorf("GOGC after the first parse = %d, want %d (paced)", got, want)
 	}
 	debug.SetMemoryLimit(MemoryBudget + 1)
 	parsing() // the second parse changes nothing
@@ -41,6 +43,12 @@ func TestBoundMemory(t *testing.T) {
 	restore()
 	if got := current(); got != before {
 		t.Errorf("limit after restore = %d, want %d", got, before)
+	}
+	if got := gcPercent(); got != beforeGC {
+		t.Errorf("GOGC after restore = %d, want %d", got, beforeGC)
+	}
+	if pacer.Load() != nil {
+		t.Error("restore left the pacer running")
 	}
 	restore = BoundMemory(MemoryBudget) // a run served from the cache alone
 	restore()
@@ -62,4 +70,66 @@ func TestBoundMemory(t *testing.T) {
 		t.Errorf("with GOMEMLIMIT set the limit changed to %d", got)
 	}
 	restore()
+}
+
+func TestGCPercentFor(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live uint64
+		base int
+		want int
+	}{
+		{0, 100, smallHeapGCPercent},      // before the first collection
+		{5 * mb, 100, smallHeapGCPercent}, // Django's summaries
+		{smallHeap / 5, 100, smallHeapGCPercent},
+		{smallHeap / 4, 100, 300}, // the goal is smallHeap
+		{smallHeap / 2, 100, 100},
+		{smallHeap, 100, 100},
+		{300 * mb, 100, 100},
+		{300 * mb, 50, 50},               // a lower GOGC stays for a big heap
+		{5 * mb, 50, smallHeapGCPercent}, // and is raised for a small one
+		{5 * mb, 800, 800},               // a higher one is kept
+		{5 * mb, -1, -1},                 // so is "off"
+		{smallHeap/4 + 1, 100, 299},
+	} {
+		if got := gcPercentFor(c.live, c.base); got != c.want {
+			t.Errorf("gcPercentFor(%d MB, %d) = %d, want %d", c.live/mb, c.base, got, c.want)
+		}
+	}
+}
+
+// TestGCPacer: after a collection the pacer sets GOGC from the live heap
+// (polled: the pacer runs as a cleanup after the collection).
+func TestGCPacer(t *testing.T) {
+	t.Setenv("GOGC", "")
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	startPacer(100)
+	defer stopPacer()
+	waitFor := func(want int) {
+		t.Helper()
+		got := -2
+		for range 1000 {
+			runtime.GC()
+			got = debug.SetGCPercent(-1)
+			debug.SetGCPercent(got)
+			if got == want {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatalf("GOGC = %d after collections, want %d", got, want)
+	}
+	big := make([]byte, smallHeap)
+	for i := range big {
+		big[i] = byte(i)
+	}
+	waitFor(100)
+	runtime.KeepAlive(big)
+	big = nil
+	waitFor(smallHeapGCPercent)
+	stopPacer()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after stopPacer = %d, want 100", got)
+	}
 }
