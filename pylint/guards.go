@@ -39,7 +39,7 @@ const maxReusedNames = 64
 func (wk *funcWalk) reset() {
 	wk.locals = emptied(wk.locals)
 	wk.globals = emptied(wk.globals)
-	wk.localCls.m = emptied(wk.localCls.m)
+	wk.localCls.reset(maxReusedNames)
 	wk.flows = emptied(wk.flows)
 	wk.alias = emptied(wk.alias)
 	wk.builtHere = emptied(wk.builtHere)

@@ -1678,13 +1678,12 @@ func (fs *fileSum) resolve(calls []callSite) {
 		for i, b := range c.bases {
 			c.baseQ[i] = fs.qualify(b)
 		}
-		for a, t := range c.attrs.all() {
+		c.attrs.update(func(_, t string) (string, bool) {
 			if t != "-" && capWord(t) {
-				c.attrs.put(a, fs.qualify(t))
-			} else {
-				c.attrs.del(a)
+				return fs.qualify(t), true
 			}
-		}
+			return "", false
+		})
 	}
 	regs := fs.regs[:0]
 	for _, r := range fs.regs {
@@ -1698,9 +1697,7 @@ func (fs *fileSum) resolve(calls []callSite) {
 		regs = append(regs, r)
 	}
 	fs.regs = regs
-	for k, v := range fs.assigns.all() {
-		fs.assigns.put(k, fs.qualify(v))
-	}
+	fs.assigns.update(func(_, v string) (string, bool) { return fs.qualify(v), true })
 	for fn := range fs.funcs {
 		fs.resolveSettings(fn)
 	}

@@ -1,75 +1,131 @@
 package pylint
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"testing"
 )
 
-// TestTable: a table reads the same through its map (phase 1) and frozen
-// (phase 2), iterates in key order when frozen, thaws on a write, and
+// TestTable: a table reads the same while open (a linear scan up to
+// smallTable rows, an index past that) and frozen (phase 2), iterates in
+// key order when frozen, opens on a new key, updates and drops rows, and
 // bind marks a name bound to two different values.
 func TestTable(t *testing.T) {
-	var tb table[string]
-	if _, ok := tb.get("x"); ok {
-		t.Fatal("zero table has x")
-	}
-	want := map[string]string{"b": "2", "a": "1", "c": "3", "": "empty"}
-	for k, v := range want {
-		tb.put(k, v)
-	}
-	check := func(stage string) {
-		t.Helper()
-		for k, v := range want {
-			if got, ok := tb.get(k); !ok || got != v {
-				t.Errorf("%s: get(%q) = %q, %v; want %q", stage, k, got, ok, v)
+	for _, size := range []int{3, smallTable, smallTable + 1, 40} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			var tb table[string]
+			if _, ok := tb.get("x"); ok {
+				t.Fatal("zero table has x")
 			}
-			if !tb.has(k) || tb.at(k) != v {
-				t.Errorf("%s: has/at(%q) disagree with get", stage, k)
+			want := map[string]string{"": "empty"}
+			for i := 1; i < size; i++ {
+				want[fmt.Sprintf("k%02d", (i*7)%size)] = fmt.Sprint(i)
+			}
+			for k, v := range want {
+				tb.put(k, "old")
+				tb.put(k, v) // overwrites
+			}
+			check := func(stage string) {
+				t.Helper()
+				for k, v := range want {
+					if got, ok := tb.get(k); !ok || got != v {
+						t.Errorf("%s: get(%q) = %q, %v; want %q", stage, k, got, ok, v)
+					}
+					if !tb.has(k) || tb.at(k) != v {
+						t.Errorf("%s: has/at(%q) disagree with get", stage, k)
+					}
+				}
+				if tb.has("zz") || tb.at("zz") != "" {
+					t.Errorf("%s: absent key found", stage)
+				}
+				if got := maps.Collect(tb.all()); !maps.Equal(got, want) {
+					t.Errorf("%s: all() = %v, want %v", stage, got, want)
+				}
+				if len(tb.kv) != len(want) {
+					t.Errorf("%s: %d rows for %d keys", stage, len(tb.kv), len(want))
+				}
+			}
+			check("building")
+			if (tb.idx != nil) != (size > smallTable) {
+				t.Errorf("%d rows: index %v", size, tb.idx != nil)
+			}
+			tb.freeze()
+			if tb.open || tb.idx != nil {
+				t.Fatalf("frozen table: open %v, index %v", tb.open, tb.idx != nil)
+			}
+			var keys []string
+			for k := range tb.all() {
+				keys = append(keys, k)
+			}
+			if !slices.IsSorted(keys) {
+				t.Errorf("frozen keys not in order: %q", keys)
+			}
+			check("frozen")
+			tb.put("", "again") // an existing key: stays frozen
+			want[""] = "again"
+			if tb.open {
+				t.Error("overwriting a key opened the table")
+			}
+			check("overwritten")
+
+			tb.put("d", "4") // opens
+			want["d"] = "4"
+			if !tb.open {
+				t.Error("a new key left the table frozen")
+			}
+			drop := func(k string) bool { return k == "" || k == "k01" }
+			tb.update(func(k, v string) (string, bool) { return v + "!", !drop(k) })
+			for k, v := range want {
+				if drop(k) {
+					delete(want, k)
+				} else {
+					want[k] = v + "!"
+				}
+			}
+			check("updated")
+			tb.freeze()
+			check("refrozen")
+			tb.update(func(k, v string) (string, bool) { return v, k != "d" })
+			delete(want, "d")
+			if tb.open {
+				t.Error("update opened a frozen table")
+			}
+			check("updated frozen")
+
+			bind(&tb, "d", "4")
+			if tb.at("d") != "4" {
+				t.Errorf("binding the same value changed it to %q", tb.at("d"))
+			}
+			bind(&tb, "d", "5")
+			if tb.at("d") != "-" {
+				t.Errorf("binding a second value: %q, want -", tb.at("d"))
+			}
+		})
+	}
+
+	var reused table[int]
+	for round, n := range []int{3, 20, 2} {
+		reused.reset(10)
+		if reused.has("k0") || len(reused.kv) != 0 {
+			t.Fatalf("round %d: reset left rows %v", round, reused.kv)
+		}
+		for i := range n {
+			reused.put(fmt.Sprint("k", i), round)
+		}
+		for i := range n {
+			if v, ok := reused.get(fmt.Sprint("k", i)); !ok || v != round {
+				t.Errorf("round %d: k%d = %d, %v", round, i, v, ok)
 			}
 		}
-		if tb.has("zz") || tb.at("zz") != "" {
-			t.Errorf("%s: absent key found", stage)
-		}
-		if got := maps.Collect(tb.all()); !maps.Equal(got, want) {
-			t.Errorf("%s: all() = %v, want %v", stage, got, want)
-		}
-	}
-	check("building")
-	tb.freeze()
-	if tb.m != nil || len(tb.kv) != len(want) {
-		t.Fatalf("frozen table: map %v, %d rows", tb.m, len(tb.kv))
-	}
-	var keys []string
-	for k := range tb.all() {
-		keys = append(keys, k)
-	}
-	if !slices.IsSorted(keys) {
-		t.Errorf("frozen keys not in order: %q", keys)
-	}
-	check("frozen")
-
-	tb.put("d", "4") // thaws
-	want["d"] = "4"
-	tb.del("a")
-	delete(want, "a")
-	check("thawed")
-	tb.freeze()
-	check("refrozen")
-
-	bind(&tb, "d", "4")
-	if tb.at("d") != "4" {
-		t.Errorf("binding the same value changed it to %q", tb.at("d"))
-	}
-	bind(&tb, "d", "5")
-	if tb.at("d") != "-" {
-		t.Errorf("binding a second value: %q, want -", tb.at("d"))
 	}
 
 	var empty table[int]
+	empty.put("a", 1)
+	empty.update(func(string, int) (int, bool) { return 0, false })
 	empty.freeze()
-	if empty.kv != nil || empty.m != nil {
-		t.Errorf("an empty table freezes to %+v, want the zero table", empty)
+	if empty.kv != nil || empty.idx != nil || empty.open {
+		t.Errorf("an emptied table freezes to %+v, want the zero table", empty)
 	}
 }
 
