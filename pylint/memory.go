@@ -31,12 +31,8 @@ const parseFreeBudget = 448 << 20
 const parseFreeGCPercent = 400
 
 // lowerOnParse holds the limit to fall to when the first file is parsed
-// in a bounded run (0: nothing to do), and gcOnParse the GOGC that
-// BoundMemory replaced, to pace from then (-2: leave GOGC alone).
-var (
-	lowerOnParse atomic.Int64
-	gcOnParse    atomic.Int64
-)
+// in a bounded run (0: nothing to do).
+var lowerOnParse atomic.Int64
 
 // BoundMemory sets a soft memory limit (limit bytes of Go heap) until
 // restore is called: the collector runs as the live heap grows (see
@@ -44,52 +40,42 @@ var (
 // limit, so that on a big tree the peak is the limit, not twice the
 // summaries. Until the run parses its first file the limit is the larger
 // parseFreeBudget (when that is larger): a run served from the result
-// cache needs no room for syntax trees, and the collector is paced at
-// parseFreeGCPercent; from the first parse on, by gcPacer. A user's GOGC
-// leaves the pacing alone, and a user's GOMEMLIMIT wins: then nothing
-// changes.
+// cache needs no room for syntax trees. GOGC is gcPacer's until restore:
+// parseFreeGCPercent, and from the first parse on set by the live heap.
+// A user's GOGC leaves the pacing alone, and a user's GOMEMLIMIT wins:
+// then nothing changes.
 func BoundMemory(limit int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	first := limit
-	gc := int64(-2)
 	if limit < parseFreeBudget && limit >= MemoryBudget {
 		first = parseFreeBudget
 		lowerOnParse.Store(limit)
 		if os.Getenv("GOGC") == "" {
-			gc = int64(debug.SetGCPercent(parseFreeGCPercent))
+			startPacer()
 		}
 	}
-	gcOnParse.Store(gc)
 	old := debug.SetMemoryLimit(first)
 	return func() {
 		lowerOnParse.Store(0)
 		stopPacer()
-		restoreGC()
 		debug.SetMemoryLimit(old)
 	}
 }
 
 // parsing is called before a file is parsed: the first call in a bounded
 // run lowers the limit to the bound, making room for tree-sitter, and
-// starts the pacer.
+// tells the pacer.
 func parsing() {
 	if lowerOnParse.Load() == 0 {
 		return
 	}
 	if l := lowerOnParse.Swap(0); l != 0 {
-		if g := gcOnParse.Swap(-2); g != -2 {
-			startPacer(int(g))
+		if p := pacer.Load(); p != nil {
+			p.parsed()
 		}
 		debug.SetMemoryLimit(l)
-	}
-}
-
-// restoreGC puts back the GOGC that BoundMemory replaced, once.
-func restoreGC() {
-	if g := gcOnParse.Swap(-2); g != -2 {
-		debug.SetGCPercent(int(g))
 	}
 }
 
@@ -123,25 +109,31 @@ func gcPercentFor(live uint64, base int) int {
 	return max(base, int(smallHeap*100/live)-100)
 }
 
-// gcPacer sets GOGC after every collection from the live heap, until
-// stopped.
+// gcPacer owns GOGC during a bounded run: parseFreeGCPercent until the
+// run parses, then after every collection what gcPercentFor gives for the
+// live heap; stopping it puts back the GOGC it found.
 type gcPacer struct {
-	mu   sync.Mutex
-	base int // the GOGC to pace from and to restore
-	done bool
+	mu      sync.Mutex
+	base    int  // the GOGC it found: paced from, and restored
+	parsing bool // the run has parsed a file
+	done    bool
 }
 
 // pacer is the running pacer, or nil.
 var pacer atomic.Pointer[gcPacer]
 
-// startPacer starts pacing from GOGC base (the setting to restore),
-// unless a pacer is running already (bounded runs side by side in one
-// process: the first one's paces until it stops).
-func startPacer(base int) {
-	p := &gcPacer{base: base}
-	if pacer.CompareAndSwap(nil, p) {
-		p.cycle()
+// startPacer starts the pacer, unless one is running already (bounded
+// runs side by side in one process: the first one's paces until it
+// stops).
+func startPacer() {
+	p := &gcPacer{}
+	if !pacer.CompareAndSwap(nil, p) {
+		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.base = debug.SetGCPercent(parseFreeGCPercent)
+	p.arm()
 }
 
 // stopPacer stops the running pacer, if any, and restores its GOGC.
@@ -156,16 +148,33 @@ func stopPacer() {
 	debug.SetGCPercent(p.base)
 }
 
-// cycle sets GOGC for the live heap the last collection left, and arms
-// itself for the next collection (a cleanup on an object nothing
-// references runs after the collection that finds it).
+// parsed switches p to pacing by the live heap.
+func (p *gcPacer) parsed() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.done && !p.parsing {
+		p.parsing = true
+		debug.SetGCPercent(gcPercentFor(liveHeap(), p.base))
+	}
+}
+
+// cycle runs after a collection: it sets GOGC for the live heap the
+// collection left (once the run parses) and arms p for the next one.
 func (p *gcPacer) cycle() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.done {
 		return
 	}
-	debug.SetGCPercent(gcPercentFor(liveHeap(), p.base))
+	if p.parsing {
+		debug.SetGCPercent(gcPercentFor(liveHeap(), p.base))
+	}
+	p.arm()
+}
+
+// arm makes cycle run after the next collection: a cleanup on an object
+// nothing references runs after the collection that finds it.
+func (p *gcPacer) arm() {
 	runtime.AddCleanup(&gcSentinel{}, (*gcPacer).cycle, p)
 }
 

@@ -56,12 +56,25 @@ func TestBoundMemory(t *testing.T) {
 		t.Errorf("GOGC after a parse-free run = %d, want %d", got, beforeGC)
 	}
 
-	// A smaller bound than MemoryBudget (a test's) is kept from the start.
+	// A smaller bound than MemoryBudget (a test's) is kept from the
+	// start, and GOGC left alone.
 	restore = BoundMemory(64 << 20)
 	if got := current(); got != 64<<20 {
 		t.Errorf("small bound: limit = %d, want %d", got, 64<<20)
 	}
 	parsing()
+	if got := gcPercent(); got != beforeGC || pacer.Load() != nil {
+		t.Errorf("small bound: GOGC = %d (pacer %v), want %d", got, pacer.Load() != nil, beforeGC)
+	}
+	restore()
+
+	// So does a user's GOGC.
+	t.Setenv("GOGC", "150")
+	restore = BoundMemory(MemoryBudget)
+	parsing()
+	if got := gcPercent(); got != beforeGC || pacer.Load() != nil {
+		t.Errorf("with GOGC set: GOGC = %d (pacer %v), want %d", got, pacer.Load() != nil, beforeGC)
+	}
 	restore()
 
 	t.Setenv("GOMEMLIMIT", "1GiB")
@@ -98,38 +111,51 @@ func TestGCPercentFor(t *testing.T) {
 	}
 }
 
-// TestGCPacer: after a collection the pacer sets GOGC from the live heap
-// (polled: the pacer runs as a cleanup after the collection).
+// TestGCPacer: the pacer holds parseFreeGCPercent until the run parses
+// (a big live heap does not move it), then sets GOGC from the live heap
+// at once and after every collection (polled: it runs as a cleanup after
+// the collection), and stopping it restores GOGC.
 func TestGCPacer(t *testing.T) {
 	t.Setenv("GOGC", "")
 	old := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(old)
-	startPacer(100)
-	defer stopPacer()
-	waitFor := func(want int) {
-		t.Helper()
-		got := -2
-		for range 1000 {
-			runtime.GC()
-			got = debug.SetGCPercent(-1)
-			debug.SetGCPercent(got)
-			if got == want {
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		t.Fatalf("GOGC = %d after collections, want %d", got, want)
+	gcPercent := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
 	}
+	startPacer()
+	defer stopPacer()
 	big := make([]byte, smallHeap)
 	for i := range big {
 		big[i] = byte(i)
 	}
-	waitFor(100)
+	for range 5 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := gcPercent(); got != parseFreeGCPercent {
+		t.Errorf("GOGC before any parse, %d MB live = %d, want %d", liveHeap()>>20, got, parseFreeGCPercent)
+	}
+	pacer.Load().parsed()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("GOGC at the first parse, %d MB live = %d, want 100", liveHeap()>>20, got)
+	}
 	runtime.KeepAlive(big)
 	big = nil
-	waitFor(smallHeapGCPercent)
+	got := -2
+	for range 1000 {
+		runtime.GC()
+		if got = gcPercent(); got == smallHeapGCPercent {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got != smallHeapGCPercent {
+		t.Fatalf("GOGC = %d after collections with a small heap, want %d", got, smallHeapGCPercent)
+	}
 	stopPacer()
-	if got := debug.SetGCPercent(100); got != 100 {
+	if got := gcPercent(); got != 100 {
 		t.Errorf("GOGC after stopPacer = %d, want 100", got)
 	}
 }
