@@ -92,13 +92,11 @@ func BenchmarkPerFile(b *testing.B) {
 		}
 		name := strings.TrimSuffix(filepath.Base(filepath.Dir(f))+"_"+filepath.Base(f), ".py")
 		b.Run(name, func(b *testing.B) {
-			p := sitter.NewParser()
-			defer p.Close()
-			p.SetLanguage(python.GetLanguage())
+			wk := benchWorker(b)
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				summarizeSource(context.Background(), &worker{p: p}, f, src)
+				summarizeSource(context.Background(), wk, f, src)
 			}
 		})
 	}
@@ -133,7 +131,7 @@ func BenchmarkCorpusMemory(b *testing.B) {
 // (summarizeKeys) is timed, so its CPU and allocations show without
 // tree-sitter's.
 func BenchmarkCorpusWalk(b *testing.B) {
-	files, _ := corpusFiles(b)
+	files, srcs, _ := corpusSources(b)
 	type parsed struct {
 		path  string
 		src   []byte
@@ -141,22 +139,15 @@ func BenchmarkCorpusWalk(b *testing.B) {
 	}
 	var all []parsed
 	var size int64
-	wk := &worker{p: sitter.NewParser()}
-	defer wk.p.Close()
-	defer wk.nodes.free()
-	wk.p.SetLanguage(python.GetLanguage())
-	for _, f := range files {
-		src, ferr := readSource(f, nil)
-		if ferr != nil {
-			continue
-		}
+	wk := benchWorker(b)
+	for i, src := range srcs {
 		tree, err := wk.p.ParseCtx(context.Background(), nil, src)
 		if err != nil || tree == nil {
 			continue
 		}
 		nodes := append([]fnode(nil), wk.nodes.flatten(tree, len(src))...)
 		tree.Close()
-		all = append(all, parsed{f, src, nodes})
+		all = append(all, parsed{files[i], src, nodes})
 		size += int64(len(src))
 	}
 	b.SetBytes(size)
@@ -175,19 +166,8 @@ func BenchmarkCorpusWalk(b *testing.B) {
 // alone (a clock read around each copy), ns/op the parses and closes
 // too.
 func BenchmarkCorpusCopy(b *testing.B) {
-	files, _ := corpusFiles(b)
-	var srcs [][]byte
-	var size int64
-	for _, f := range files {
-		if src, ferr := readSource(f, nil); ferr == nil {
-			srcs = append(srcs, src)
-			size += int64(len(src))
-		}
-	}
-	wk := &worker{p: sitter.NewParser()}
-	defer wk.p.Close()
-	defer wk.nodes.free()
-	wk.p.SetLanguage(python.GetLanguage())
+	_, srcs, size := corpusSources(b)
+	wk := benchWorker(b)
 	b.SetBytes(size)
 	var nodes int
 	var copying time.Duration
@@ -204,4 +184,29 @@ func BenchmarkCorpusCopy(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(copying.Nanoseconds())/float64(max(nodes, 1)), "copy-ns/node")
+}
+
+// corpusSources reads the files of SNATLINT_CORPUS that readSource
+// accepts: their paths, sources and total size.
+func corpusSources(b *testing.B) (paths []string, srcs [][]byte, size int64) {
+	files, _ := corpusFiles(b)
+	for _, f := range files {
+		if src, ferr := readSource(f, nil); ferr == nil {
+			paths = append(paths, f)
+			srcs = append(srcs, src)
+			size += int64(len(src))
+		}
+	}
+	return paths, srcs, size
+}
+
+// benchWorker is a worker with a Python parser, freed when b ends.
+func benchWorker(b *testing.B) *worker {
+	wk := &worker{p: sitter.NewParser()}
+	wk.p.SetLanguage(python.GetLanguage())
+	b.Cleanup(func() {
+		wk.nodes.free()
+		wk.p.Close()
+	})
+	return wk
 }
