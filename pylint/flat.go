@@ -215,38 +215,6 @@ static inline bool snat_extra(snat_st t) { return snat_inl(t) ? (t >> 3) & 1 : s
 static inline bool snat_missing(snat_st t) { return snat_inl(t) ? (t >> 5) & 1 : snat_ptr(t)->is_missing; }
 static inline TSSymbol snat_symbol(snat_st t) { return snat_inl(t) ? (t >> 8) & 0xff : snat_ptr(t)->symbol; }
 
-// snat_st_ok reports whether the shifts of snat_st read what the union's
-// bitfields hold, on two inline leaves with every field set apart.
-static bool snat_st_ok(void) {
-	for (int v = 0; v < 2; v++) {
-		snat_subtree u;
-		__builtin_memset(&u, 0, sizeof u);
-		u.data.is_inline = true;
-		u.data.visible = v;
-		u.data.named = !v;
-		u.data.extra = v;
-		u.data.has_changes = !v;
-		u.data.is_missing = v;
-		u.data.is_keyword = !v;
-		u.data.symbol = v ? 0xab : 0x54;
-		u.data.parse_state = v ? 0x1234 : 0xedcb;
-		u.data.padding_columns = v ? 0xcd : 0x32;
-		u.data.padding_rows = v ? 0x9 : 0x6;
-		u.data.lookahead_bytes = v ? 0x6 : 0x9;
-		u.data.padding_bytes = v ? 0xef : 0x10;
-		u.data.size_bytes = v ? 0x7a : 0x85;
-		snat_st t = snat_load(&u);
-		if (!snat_inl(t) || snat_visible(t) != u.data.visible || snat_named(t) != u.data.named ||
-			snat_extra(t) != u.data.extra || snat_missing(t) != u.data.is_missing ||
-			snat_symbol(t) != u.data.symbol ||
-			((t >> 32) & 0xff) != u.data.padding_columns || ((t >> 40) & 0xf) != u.data.padding_rows ||
-			((t >> 48) & 0xff) != u.data.padding_bytes || (t >> 56) != u.data.size_bytes) {
-			return false;
-		}
-	}
-	return true;
-}
-
 typedef struct { TSFieldId field_id; uint8_t child_index; bool inherited; } snat_field_entry;
 typedef struct { uint16_t index; uint16_t length; } snat_field_slice;
 typedef struct { bool visible; bool named; bool supertype; } snat_symbol_metadata;
@@ -284,6 +252,42 @@ const TSLanguage *ts_tree_language(const TSTree *self);
 
 static inline snat_length snat_padding(snat_st t);
 static inline snat_length snat_size(snat_st t);
+
+// snat_st_ok reports whether the shifts of snat_st read what the union's
+// bitfields hold, on two inline leaves with every field set apart.
+static bool snat_st_ok(void) {
+	for (int v = 0; v < 2; v++) {
+		snat_subtree u;
+		__builtin_memset(&u, 0, sizeof u);
+		u.data.is_inline = true;
+		u.data.visible = v;
+		u.data.named = !v;
+		u.data.extra = v;
+		u.data.has_changes = !v;
+		u.data.is_missing = v;
+		u.data.is_keyword = !v;
+		u.data.symbol = v ? 0xab : 0x54;
+		u.data.parse_state = v ? 0x1234 : 0xedcb;
+		u.data.padding_columns = v ? 0xcd : 0x32;
+		u.data.padding_rows = v ? 0x9 : 0x6;
+		u.data.lookahead_bytes = v ? 0x6 : 0x9;
+		u.data.padding_bytes = v ? 0xef : 0x10;
+		u.data.size_bytes = v ? 0x7a : 0x85;
+		snat_st t = snat_load(&u);
+		if (!snat_inl(t) || snat_visible(t) != u.data.visible || snat_named(t) != u.data.named ||
+			snat_extra(t) != u.data.extra || snat_missing(t) != u.data.is_missing ||
+			snat_symbol(t) != u.data.symbol) {
+			return false;
+		}
+		snat_length pad = snat_padding(t), size = snat_size(t);
+		if (pad.bytes != u.data.padding_bytes || pad.extent.row != u.data.padding_rows ||
+			pad.extent.column != u.data.padding_columns || size.bytes != u.data.size_bytes ||
+			size.extent.row != 0 || size.extent.column != u.data.size_bytes) {
+			return false;
+		}
+	}
+	return true;
+}
 
 // snat_layout_ok reports whether the mirrored headers agree with what the
 // public API tells of tree and its language.
